@@ -1,0 +1,13 @@
+using CoreosDsl.Tests.Shared;
+
+namespace CoreosDsl.Systemd.Tests;
+
+public class OracleAvailabilityTests
+{
+    [Fact]
+    public void SystemdAnalyzeIsInstalled()
+    {
+        var result = ExternalTool.Run("systemd-analyze", ["--version"]).EnsureSuccess();
+        Assert.StartsWith("systemd ", result.StandardOutput);
+    }
+}
