@@ -1,0 +1,32 @@
+using System.Globalization;
+using CoreosDsl.Generators.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace CoreosDsl.Generators;
+
+/// <summary>
+/// The MSBuild properties the generator reads (made visible by build/CoreosDsl.Generators.props):
+/// <c>CoreosDslSystemdVersion</c>, the systemd version the workers target (default 252: Flatcar's systemd at
+/// the time of writing, and the systemd-analyze the tests use as an oracle).
+/// </summary>
+internal sealed record GeneratorOptions(int SystemdVersion, DiagnosticInfo? Problem)
+{
+    public const int DefaultSystemdVersion = 252;
+
+    public static GeneratorOptions From(AnalyzerConfigOptions options)
+    {
+        if (!options.TryGetValue("build_property.CoreosDslSystemdVersion", out var text) || string.IsNullOrWhiteSpace(text))
+        {
+            return new(DefaultSystemdVersion, null);
+        }
+
+        if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version is >= 1 and < 10000)
+        {
+            return new(version, null);
+        }
+
+        return new(DefaultSystemdVersion, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidGeneratorOption, null,
+            $"CoreosDslSystemdVersion is '{text}', not a systemd version number such as 252; using {DefaultSystemdVersion}"));
+    }
+}

@@ -1,0 +1,113 @@
+using System;
+using System.Linq;
+using CoreosDsl.Generators.CloudConfig;
+using CoreosDsl.Generators.Infrastructure;
+using CoreosDsl.Generators.Schema;
+using CoreosDsl.Generators.Systemd;
+using Microsoft.CodeAnalysis;
+
+namespace CoreosDsl.Generators;
+
+/// <summary>
+/// Turns schema files (AdditionalFiles ending in <c>.schema</c>) into typed builders: systemd section and unit
+/// builders for the project's target systemd version, and the cloud-config builders and key table. Each file
+/// is parsed on its own; models hold only strings, bools and equatable arrays, so an edit to C# source
+/// leaves every step cached and nothing is regenerated.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class SchemaGenerator : IIncrementalGenerator
+{
+    /// <inheritdoc />
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var options = context.AnalyzerConfigOptionsProvider
+            .Select(static (provider, _) => GeneratorOptions.From(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.Options);
+
+        var files = context.AdditionalTextsProvider
+            .Where(static text => text.Path.EndsWith(".schema", StringComparison.OrdinalIgnoreCase))
+            .Select(static (text, ct) => SchemaFileParser.Parse(text.Path, text.GetText(ct), ct))
+            .WithTrackingName(TrackingNames.SchemaFiles);
+
+        // Files whose header is missing or wrong only report their diagnostics.
+        context.RegisterSourceOutput(files.Where(static f => f.Kind == SchemaKind.Unknown), static (spc, file) =>
+        {
+            foreach (var d in file.Diagnostics)
+            {
+                spc.ReportDiagnostic(d.ToDiagnostic());
+            }
+        });
+
+        var systemd = files.Where(static f => f.Kind == SchemaKind.Systemd).Collect()
+            .Combine(options)
+            .Select(static (pair, _) => pair.Left.IsEmpty ? null : SystemdSchemaResolver.Resolve(pair.Left, pair.Right.SystemdVersion))
+            .WithTrackingName(TrackingNames.SystemdModel);
+
+        context.RegisterSourceOutput(options, static (spc, o) =>
+        {
+            if (o.Problem is not null)
+            {
+                spc.ReportDiagnostic(o.Problem.ToDiagnostic());
+            }
+        });
+
+        context.RegisterSourceOutput(systemd, static (spc, model) =>
+        {
+            if (model is null)
+            {
+                return;
+            }
+
+            foreach (var d in model.Diagnostics)
+            {
+                spc.ReportDiagnostic(d.ToDiagnostic());
+            }
+
+            spc.AddSource("Systemd.Enums.g.cs", SystemdEmitter.Enums(model.UsedEnums));
+            spc.AddSource("Systemd.Units.g.cs", SystemdEmitter.UnitBuilders(model));
+        });
+
+        var sections = systemd
+            .SelectMany(static (model, _) => model is null
+                ? Enumerable.Empty<(SectionSpec, int)>()
+                : model.Sections.Select(s => (s, model.TargetVersion)))
+            .WithTrackingName(TrackingNames.SystemdSections);
+        context.RegisterSourceOutput(sections, static (spc, item) =>
+            spc.AddSource($"Systemd.{item.Item1.ClassName}.g.cs", SystemdEmitter.Section(item.Item1, item.Item2)));
+
+        // The coreos.units extension methods only make sense when the project can see the cloud-config builders.
+        var referencesCloudConfig = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosUnitsBuilder") is not null)
+            .WithTrackingName(TrackingNames.ReferencesCloudConfig);
+        context.RegisterSourceOutput(systemd.Combine(referencesCloudConfig), static (spc, pair) =>
+        {
+            if (pair.Left is not null && pair.Right)
+            {
+                spc.AddSource("Systemd.CoreosUnits.g.cs", SystemdEmitter.CloudConfigUnits(pair.Left));
+            }
+        });
+
+        var cloudConfig = files.Where(static f => f.Kind == SchemaKind.CloudConfig).Collect()
+            .Select(static (list, _) => list.IsEmpty ? null : CloudConfigSchemaResolver.Resolve(list))
+            .WithTrackingName(TrackingNames.CloudConfigModel);
+        context.RegisterSourceOutput(cloudConfig, static (spc, model) =>
+        {
+            if (model is null)
+            {
+                return;
+            }
+
+            foreach (var d in model.Diagnostics)
+            {
+                spc.ReportDiagnostic(d.ToDiagnostic());
+            }
+
+            spc.AddSource("CloudConfig.Enums.g.cs", CloudConfigEmitter.Enums(model));
+            spc.AddSource("CloudConfig.Schema.g.cs", CloudConfigEmitter.KeyTable(model));
+            foreach (var spec in model.Objects)
+            {
+                spc.AddSource($"CloudConfig.{spec.ClassName}.g.cs", CloudConfigEmitter.Builder(spec, model));
+            }
+        });
+    }
+}

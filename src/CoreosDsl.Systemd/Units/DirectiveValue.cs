@@ -1,0 +1,353 @@
+using System.Globalization;
+
+namespace CoreosDsl.Systemd;
+
+/// <summary>
+/// Turns typed values into the text of a unit-file value, checking what systemd requires of each kind
+/// (<c>value-grammars.md</c>). String arguments are unit-file syntax: <c>%</c> specifiers are live (unknown
+/// ones are rejected; write <c>%%</c> for a literal percent sign). Typed arguments (<see cref="ExecCommand"/>,
+/// <see cref="EnvironmentAssignment"/>) are literal and escaped for you. Every method throws
+/// <see cref="FormatException"/> or <see cref="ArgumentException"/> with the rule broken; the section builders
+/// wrap that into a <see cref="UnitDefinitionException"/> naming the unit, section and directive.
+/// </summary>
+public static class DirectiveValue
+{
+    /// <summary>systemd's limit on a (joined) line.</summary>
+    public const int MaxLineLength = 1024 * 1024;
+
+    /// <summary>A boolean in the given spelling.</summary>
+    public static string Bool(bool value, BooleanSpelling spelling) => spelling switch
+    {
+        BooleanSpelling.TrueFalse => value ? "true" : "false",
+        _ => value ? "yes" : "no",
+    };
+
+    /// <summary>A plain string value (Description=, BusName=, Type= of a mount ...): stored as written.</summary>
+    public static string Text(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (value.Length == 0)
+        {
+            throw new FormatException("an empty value resets the directive; call Reset(...) to write an empty assignment");
+        }
+
+        if (LineProblem(value) is { } problem)
+        {
+            throw new FormatException(problem);
+        }
+
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
+        {
+            throw new FormatException($"\"{value}\" has leading or trailing white space, which systemd trims; remove it");
+        }
+
+        if (!Specifiers.TryValidate(value, SpecifierContext.General, out var error))
+        {
+            throw new FormatException(error);
+        }
+
+        return value;
+    }
+
+    /// <summary>An absolute path (a leading specifier such as <c>%t</c> or <c>%h</c> counts as absolute).</summary>
+    public static string Path(string value)
+    {
+        Text(value);
+        if (value[0] != '/' && !(value.Length >= 2 && value[0] == '%' && char.IsAsciiLetter(value[1])))
+        {
+            throw new FormatException($"\"{value}\" is not an absolute path; start it with '/'");
+        }
+
+        return value;
+    }
+
+    /// <summary>An absolute path with systemd's "ignore if missing" prefix <c>-</c> when <paramref name="optional"/>.</summary>
+    public static string OptionalPath(string value, bool optional)
+    {
+        if (value.StartsWith('-'))
+        {
+            return "-" + Path(value[1..]);
+        }
+
+        return (optional ? "-" : "") + Path(value);
+    }
+
+    /// <summary>Several absolute paths, space-separated; paths with spaces are quoted.</summary>
+    public static string PathList(IEnumerable<string> values) => JoinWords(values, v =>
+    {
+        var prefix = v.StartsWith('-') ? "-" : "";
+        var path = Path(v[prefix.Length..]);
+        return prefix + (path.Contains(' ', StringComparison.Ordinal) ? "\"" + path + "\"" : path);
+    });
+
+    /// <summary>Several words of a plain list (space-separated, no quoting needed for any of them).</summary>
+    public static string Words(IEnumerable<string> values) => JoinWords(values, v =>
+    {
+        Text(v);
+        if (v.Any(char.IsWhiteSpace) || v.Contains('"', StringComparison.Ordinal) || v.Contains('\'', StringComparison.Ordinal))
+        {
+            throw new FormatException($"\"{v}\" contains white space or quotes; pass each word separately");
+        }
+
+        return v;
+    });
+
+    /// <summary>A time span (<c>10s</c>, <c>1h 30min</c>, <c>infinity</c>).</summary>
+    public static string TimeSpan(TimeSpan value) => SystemdTimeSpan.Format(value);
+
+    /// <summary>A time span written in systemd syntax, checked against the grammar.</summary>
+    public static string TimeSpanText(string value) => TimeSpanText(value, TimeSpanDefaultUnit.Seconds);
+
+    /// <summary>A time span written in systemd syntax whose bare numbers are nanoseconds (TimerSlackNSec=).</summary>
+    public static string NanosecondTimeSpanText(string value) => TimeSpanText(value, TimeSpanDefaultUnit.Nanoseconds);
+
+    /// <summary>A size in bytes (<c>32M</c>), base 1024.</summary>
+    public static string Bytes(ByteSize value) => value.Format(ByteSizeBase.Base1024);
+
+    /// <summary>A size written in systemd syntax (<c>32M</c>, <c>1G 512M</c>, <c>infinity</c>).</summary>
+    public static string BytesText(string value)
+    {
+        Text(value);
+        if (value == "infinity")
+        {
+            return value;
+        }
+
+        if (!ByteSize.TryParse(value, ByteSizeBase.Base1024, out _, out var error))
+        {
+            throw new FormatException(error);
+        }
+
+        return value;
+    }
+
+    /// <summary>A percentage (<c>50%</c>).</summary>
+    public static string Percent(Percent value) => value.ToString();
+
+    /// <summary>A size, a percentage or <c>infinity</c> written in systemd syntax.</summary>
+    public static string PercentOrBytesText(string value)
+    {
+        Text(value);
+        if (CoreosDsl.Systemd.Percent.TryParse(value, out _, out _))
+        {
+            return value;
+        }
+
+        return BytesText(value);
+    }
+
+    /// <summary>A calendar event.</summary>
+    public static string Calendar(CalendarEvent value) => Text(value.Text);
+
+    /// <summary>A calendar event written in systemd syntax, checked against the grammar.</summary>
+    public static string CalendarText(string value)
+    {
+        Text(value);
+        if (!CalendarEvent.TryParse(value, out _, out var error))
+        {
+            throw new FormatException(error);
+        }
+
+        return value;
+    }
+
+    /// <summary>One unit name.</summary>
+    public static string Unit(string value)
+    {
+        Text(value);
+        if (!Specifiers.TryValidate(value, SpecifierContext.UnitName, out var specifierError))
+        {
+            throw new FormatException(specifierError);
+        }
+
+        if (!value.Contains('%', StringComparison.Ordinal) && !UnitName.TryParse(value, out _, out var error))
+        {
+            throw new FormatException(error);
+        }
+
+        return value;
+    }
+
+    /// <summary>One unit name that must be of the given type (Slice= takes a <c>.slice</c>).</summary>
+    public static string Unit(string value, UnitType type)
+    {
+        Unit(value);
+        if (!value.Contains('%', StringComparison.Ordinal) && UnitName.Parse(value).Type != type)
+        {
+            throw new FormatException($"\"{value}\" is not a .{UnitName.Suffix(type)} unit");
+        }
+
+        return value;
+    }
+
+    /// <summary>Several unit names, space-separated (never quoted: systemd does not unquote unit lists).</summary>
+    public static string UnitList(IEnumerable<string> values) => JoinWords(values, Unit);
+
+    /// <summary>An exec command line.</summary>
+    public static string Exec(ExecCommand value) => value.ToString();
+
+    /// <summary>An exec command line as written in a unit file, checked against the grammar and kept as is.</summary>
+    public static string ExecText(string value)
+    {
+        Text(value);
+        if (!ExecCommand.TryParse(value, out _, out var error))
+        {
+            throw new FormatException(error);
+        }
+
+        return value;
+    }
+
+    /// <summary>Environment assignments, space-separated words (quoted where needed).</summary>
+    public static string Environment(IEnumerable<EnvironmentAssignment> values) => JoinWords(values, v => v.ToString());
+
+    /// <summary>One environment assignment from a name and a literal value.</summary>
+    public static string Environment((string Name, string Value) assignment) =>
+        new EnvironmentAssignment(assignment.Name, assignment.Value).ToString();
+
+    /// <summary>An unsigned integer, plain decimal (systemd reads a leading zero as octal).</summary>
+    public static string UInt(ulong value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A signed integer, plain decimal.</summary>
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A weight, 1 to 10000.</summary>
+    public static string Weight(ulong value) => value is >= 1 and <= 10000
+        ? UInt(value)
+        : throw new ArgumentOutOfRangeException(nameof(value), value, "a weight must be between 1 and 10000");
+
+    /// <summary>A file mode, written in octal with a leading zero (<c>0755</c>).</summary>
+    public static string Mode(UnixFileMode value)
+    {
+        var bits = (int)value;
+        if (bits is < 0 or > 0xFFF)
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, "a file mode has at most 12 bits (07777)");
+        }
+
+        return "0" + Convert.ToString(bits, 8).PadLeft(3, '0');
+    }
+
+    /// <summary>A file mode written in octal (<c>0755</c>, <c>644</c>).</summary>
+    public static string ModeText(string value)
+    {
+        Text(value);
+        if (value.Length is < 1 or > 5 || value.Any(c => c is < '0' or > '7') || Convert.ToInt32(value, 8) > 0xFFF)
+        {
+            throw new FormatException($"\"{value}\" is not an octal file mode (0000 to 07777)");
+        }
+
+        return value;
+    }
+
+    /// <summary>A signal name or number (<c>SIGTERM</c>, <c>TERM</c>, <c>15</c>, <c>SIGRTMIN+3</c>).</summary>
+    public static string Signal(string value)
+    {
+        Text(value);
+        var name = value.StartsWith("SIG", StringComparison.Ordinal) ? value[3..] : value;
+        var ok = (name.Length > 0 && name.All(char.IsAsciiDigit) && int.Parse(name, CultureInfo.InvariantCulture) is > 0 and < 65)
+            || KnownSignals.Contains(name)
+            || System.Text.RegularExpressions.Regex.IsMatch(name, @"^RTM(IN|AX)([+-]\d{1,2})?$");
+        return ok ? value : throw new FormatException($"\"{value}\" is not a signal name or number (SIGTERM, TERM, 15, SIGRTMIN+3)");
+    }
+
+    /// <summary>
+    /// A condition or assertion: the value formatted by <paramref name="format"/> after the prefixes <c>|</c>
+    /// (triggering) and <c>!</c> (negated), which may also be written at the start of <paramref name="value"/>.
+    /// </summary>
+    public static string Condition(string value, Func<string, string> format, bool negate, bool triggering)
+    {
+        var (prefix, rest) = SplitConditionPrefix(value);
+        triggering |= prefix.Contains('|', StringComparison.Ordinal);
+        negate |= prefix.Contains('!', StringComparison.Ordinal);
+        return ConditionPrefix(triggering, negate) + format(rest);
+    }
+
+    /// <summary>One unit, referenced by its built unit file.</summary>
+    public static string Unit(UnitFile unit) => unit.Name.Value;
+
+    /// <summary>Several units, referenced by their built unit files.</summary>
+    public static string UnitList(IEnumerable<UnitFile> units) => JoinWords(units, Unit);
+
+    /// <summary>Several enum values, space-separated, each formatted by <paramref name="format"/>.</summary>
+    public static string Words<T>(IEnumerable<T> values, Func<T, string> format) => JoinWords(values, format);
+
+    /// <summary>The prefix of a condition or assertion: <c>|</c> (triggering) then <c>!</c> (negated).</summary>
+    public static string ConditionPrefix(bool triggering, bool negate) => (triggering ? "|" : "") + (negate ? "!" : "");
+
+    /// <summary>
+    /// Splits a condition written with its prefixes (<c>|!/usr/.noupdate</c>) into prefix and value, so that
+    /// both spellings of a condition are accepted.
+    /// </summary>
+    public static (string Prefix, string Value) SplitConditionPrefix(string value)
+    {
+        var i = 0;
+        if (i < value.Length && value[i] == '|')
+        {
+            i++;
+        }
+
+        if (i < value.Length && value[i] == '!')
+        {
+            i++;
+        }
+
+        return (value[..i], value[i..]);
+    }
+
+    /// <summary>
+    /// What would break the line structure of a unit file, or null: control characters (a newline ends the
+    /// line), a trailing backslash (joins the next line), a line over 1 MiB, invalid UTF-16.
+    /// </summary>
+    public static string? LineProblem(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c))
+            {
+                return $"the value contains the control character U+{(int)c:X4} at position {i}; unit-file values are one line " +
+                    "(use C escapes such as \\n in Exec and Environment values)";
+            }
+
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) && !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(value[i - 1])))
+            {
+                return $"the value contains an unpaired surrogate at position {i}; it cannot be written as UTF-8";
+            }
+        }
+
+        var backslashes = value.Length - value.TrimEnd('\\').Length;
+        if (backslashes % 2 == 1)
+        {
+            return "the value ends in a backslash, which joins the next line; remove it or double it";
+        }
+
+        return value.Length > MaxLineLength ? "the value is longer than systemd's 1 MiB line limit" : null;
+    }
+
+    private static readonly HashSet<string> KnownSignals = new(StringComparer.Ordinal)
+    {
+        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE",
+        "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM",
+        "PROF", "WINCH", "IO", "POLL", "PWR", "SYS",
+    };
+
+    private static string TimeSpanText(string value, TimeSpanDefaultUnit unit)
+    {
+        Text(value);
+        if (!SystemdTimeSpan.TryParse(value, unit, out _, out var error))
+        {
+            throw new FormatException(error);
+        }
+
+        return value;
+    }
+
+    private static string JoinWords<T>(IEnumerable<T> values, Func<T, string> format)
+    {
+        var words = values.Select(format).ToList();
+        return words.Count == 0
+            ? throw new ArgumentException("at least one value is needed; call Reset(...) to write an empty assignment")
+            : string.Join(' ', words);
+    }
+}

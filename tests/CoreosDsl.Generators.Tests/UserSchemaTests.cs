@@ -1,0 +1,88 @@
+using Microsoft.CodeAnalysis;
+
+namespace CoreosDsl.Generators.Tests;
+
+public class UserSchemaTests
+{
+    [Fact]
+    public void AUserSchemaFileAddsDirectivesToABundledSection()
+    {
+        var user = new InMemoryAdditionalText("/project/schemas/vendor.schema", """
+            schema systemd
+            section Service
+            FancyTimeoutSec  timespan  -- a directive newer than the bundled schema
+            """);
+        const string source = """
+            using CoreosDsl.Systemd;
+            public static class D
+            {
+                public static UnitFile S() => Units.Service("a.service", s => s.Service(x => x.FancyTimeoutSec(System.TimeSpan.FromSeconds(3))));
+            }
+            """;
+
+        var run = GeneratorHarness.Run([.. GeneratorHarness.BundledSystemd(), user], source);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        Assert.Contains("FancyTimeoutSec(global::System.TimeSpan value)", run.Generated("Systemd.ServiceSectionBuilder.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Foo  nosuchkind", "unknown kind 'nosuchkind'", 2, 5)]
+    [InlineData("Foo  string  repeat  color=blue", "unknown attribute 'color'", 2, 21)]
+    [InlineData("Foo  string  deprecated=soon", "deprecated= takes a systemd version number, not 'soon'", 2, 13)]
+    [InlineData("Foo  string  because=\"unterminated", "the quote that starts here is never closed", 2, 0)]
+    [InlineData("Foo  enum:Missing", "uses enum 'Missing', which no schema file defines", 2, 0)]
+    public void AMalformedLineIsADiagnosticWithFileAndLine(string line, string message, int zeroBasedLine, int column)
+    {
+        var user = new InMemoryAdditionalText("/project/bad.schema", $"schema systemd\nsection Service\n{line}\n");
+
+        var run = GeneratorHarness.Run([user]);
+
+        var d = Assert.Single(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+        Assert.StartsWith("CDSL00", d.Id, StringComparison.Ordinal);
+        Assert.Contains(message, d.GetMessage(), StringComparison.Ordinal);
+        var span = d.Location.GetLineSpan();
+        Assert.Equal("/project/bad.schema", span.Path);
+        Assert.Equal(zeroBasedLine, span.StartLinePosition.Line);
+        Assert.Equal(column, span.StartLinePosition.Character);
+    }
+
+    [Fact]
+    public void ADuplicateDirectiveNamesBothPlaces()
+    {
+        var user = new InMemoryAdditionalText("/project/dup.schema", "schema systemd\nsection Service\nExecStart  string\n");
+
+        var run = GeneratorHarness.Run([.. GeneratorHarness.BundledSystemd(), user]);
+
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CDSL002", d.Id);
+        Assert.Contains("[Service] ExecStart=", d.GetMessage(), StringComparison.Ordinal);
+        // One place is the diagnostic's location, the other is named in the message.
+        var places = d.GetMessage() + " " + d.Location.GetLineSpan().Path;
+        Assert.Contains("service.schema", places, StringComparison.Ordinal);
+        Assert.Contains("/project/dup.schema", places, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFileWithoutASchemaLineIsReported()
+    {
+        var user = new InMemoryAdditionalText("/project/none.schema", "section Service\nFoo string\n");
+
+        var run = GeneratorHarness.Run([user]);
+
+        var d = Assert.Single(run.GeneratorDiagnostics);
+        Assert.Equal("CDSL001", d.Id);
+        Assert.Contains("schema systemd", d.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.HintNames);
+    }
+
+    [Fact]
+    public void NoSchemaFilesMeansNoOutputAndNoCrash()
+    {
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText("/project/readme.md", "# not a schema")]);
+
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.HintNames);
+    }
+}
