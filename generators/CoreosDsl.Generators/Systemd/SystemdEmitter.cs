@@ -356,9 +356,10 @@ internal static class SystemdEmitter
         }
 
         w.Line("/// <returns>This builder.</returns>");
-        if (d.DeprecationNote is not null)
+        if (d.DeprecatedBecause is not null)
         {
-            w.Line($"/// <remarks>Deprecation: {Naming.Xml(d.DeprecationNote)}.</remarks>");
+            var replacement = d.Replacement is null ? "" : $"; replacement: {d.Replacement}";
+            w.Line($"/// <remarks>Deprecation: {Naming.Xml(d.DeprecatedBecause + replacement)}.</remarks>");
         }
 
         w.Line($"/// <exception cref=\"{Rt}UnitDefinitionException\">The value is not valid for this directive.</exception>");

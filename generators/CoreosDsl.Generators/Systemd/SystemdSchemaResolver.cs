@@ -190,9 +190,8 @@ internal static class SystemdSchemaResolver
             message = $"{raw.Name}=: {raw.Because ?? "deprecated since v" + deprecated} (target: systemd {target}).{use}";
         }
 
-        var note = raw.Because is null ? null : raw.Because + (raw.Use is null ? "" : "; replacement: " + raw.Use);
         return new DirectiveSpec(raw.Name, raw.Kind, raw.EnumName, raw.Was, raw.Repeat, raw.Condition, raw.OptionalPrefix,
-            raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, note, level, message);
+            raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, level, message);
     }
 
     private static void ReadDirective(SchemaStatement statement, Container container, List<DiagnosticInfo> diagnostics)

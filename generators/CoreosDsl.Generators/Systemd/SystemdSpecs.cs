@@ -23,7 +23,8 @@ internal sealed record DirectiveSpec(
     string? Forms,
     string? Syntax,
     string? Doc,
-    string? DeprecationNote,
+    string? DeprecatedBecause,
+    string? Replacement,
     ObsoleteLevel Obsolete,
     string? ObsoleteMessage);
 
