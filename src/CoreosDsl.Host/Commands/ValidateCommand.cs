@@ -1,0 +1,72 @@
+using System.CommandLine;
+using CoreosDsl.CloudConfig;
+using CoreosDsl.CloudConfig.Validation;
+
+namespace CoreosDsl.Host;
+
+/// <summary>
+/// <c>validate [FILE.yml] [--dialect coreos|flatcar]</c>: checks each worker's emitted cloud-config, or an
+/// existing cloud-config file, with the rules of coreos-cloudinit's validator.
+/// </summary>
+internal static class ValidateCommand
+{
+    public static Command Create(HostContext context)
+    {
+        var file = new Argument<string?>("file")
+        {
+            Description = "An existing cloud-config file to check instead of the workers.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var dialect = new Option<CloudConfigDialect>("--dialect")
+        {
+            Description = "Whose rules: CoreOS (coreos-cloudinit 2018) or Flatcar (today's fork).",
+            DefaultValueFactory = _ => CloudConfigDialect.Flatcar,
+        };
+        var worker = new Option<string[]>("--worker", "-w") { Description = "Only these workers; default: all." };
+        var command = new Command("validate", "Check cloud-configs; exits 1 when an error is found.") { file, dialect, worker };
+        command.SetAction(result => Run(context, result.GetValue(file), result.GetValue(dialect), result.GetValue(worker)));
+        return command;
+    }
+
+    private static int Run(HostContext context, string? file, CloudConfigDialect dialect, string[]? names)
+    {
+        if (file is not null)
+        {
+            if (!File.Exists(file))
+            {
+                context.Error.WriteLine($"error: {file}: no such file");
+                return WorkerHost.UsageError;
+            }
+
+            var text = File.ReadAllText(file);
+            return Report(context, file, text, CloudConfigValidator.Validate(text, dialect));
+        }
+
+        var workers = context.Select(names);
+        if (workers is null)
+        {
+            return WorkerHost.UsageError;
+        }
+
+        var status = WorkerHost.Success;
+        foreach (var worker in workers)
+        {
+            var yaml = worker.ToYaml();
+            status = Math.Max(status, Report(context, $"{worker.Name}/cloud-config.yml", yaml, CloudConfigValidator.Validate(yaml, dialect)));
+        }
+
+        return status;
+    }
+
+    private static int Report(HostContext context, string name, string text, ValidationReport report)
+    {
+        if (report.Entries.Count == 0)
+        {
+            context.Out.WriteLine($"{name}: ok");
+            return WorkerHost.Success;
+        }
+
+        context.Out.Write(report.Render(text, name));
+        return report.Entries.Any(e => e.Severity == ValidationSeverity.Error) ? WorkerHost.Problems : WorkerHost.Success;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Text.RegularExpressions;
+using CoreosDsl.CloudConfig;
+using CoreosDsl.CloudConfig.Validation;
+
+namespace CoreosDsl;
+
+/// <summary>
+/// One worker: its name, its cloud-config tree and how it boots. Immutable: the <c>With</c> methods return a
+/// changed copy, so shared definitions can be varied per worker.
+/// </summary>
+public sealed partial class WorkerDefinition
+{
+    internal WorkerDefinition(string name, ConfigMapping cloudConfig, BootSettings boot, IReadOnlyList<string>? macAddresses = null)
+    {
+        if (!DnsLabel().IsMatch(name))
+        {
+            throw new ArgumentException(
+                $"\"{name}\" is not a valid worker name: use 1 to 63 letters, digits and '-', not starting or ending with '-'", nameof(name));
+        }
+
+        Name = name;
+        CloudConfig = cloudConfig;
+        Boot = boot;
+        MacAddresses = macAddresses ?? [];
+    }
+
+    /// <summary>The worker's name (also its output folder).</summary>
+    public string Name { get; }
+
+    /// <summary>The cloud-config tree.</summary>
+    public ConfigMapping CloudConfig { get; }
+
+    /// <summary>How the worker boots from its medium.</summary>
+    public BootSettings Boot { get; }
+
+    /// <summary>MAC addresses of the machine, so that a config server can recognise it.</summary>
+    public IReadOnlyList<string> MacAddresses { get; }
+
+    /// <summary>A copy with other boot settings.</summary>
+    public WorkerDefinition WithBoot(Func<BootSettings, BootSettings> change) => new(Name, CloudConfig, change(Boot), MacAddresses);
+
+    /// <summary>A copy that fetches its cloud-config from <paramref name="url"/> (<c>cloud-config-url=</c>).</summary>
+    public WorkerDefinition WithConfigUrl(Uri url) => WithBoot(b => b with { ConfigUrl = url });
+
+    /// <summary>A copy recognised by these MAC addresses (<c>aa:bb:cc:dd:ee:ff</c>).</summary>
+    public WorkerDefinition WithMacAddresses(params string[] macAddresses) =>
+        new(Name, CloudConfig, Boot, macAddresses.Select(NormalizeMac).ToArray());
+
+    /// <summary>The cloud-config YAML, exactly as written to <c>cloud-config.yml</c>.</summary>
+    public string ToYaml() => CloudConfigYaml.Write(CloudConfig);
+
+    /// <summary>The <c>syslinux.cfg</c> that boots this worker.</summary>
+    public string ToSyslinuxConfig() => SyslinuxConfig.Write(Boot);
+
+    /// <summary>
+    /// Every file the worker produces, by path relative to its output folder: <c>cloud-config.yml</c>, each
+    /// unit with content as <c>units/NAME</c> (drop-ins as <c>units/NAME.d/DROPIN</c>), and <c>syslinux.cfg</c>.
+    /// </summary>
+    public WorkerFiles Files()
+    {
+        var files = new List<KeyValuePair<string, string>> { new("cloud-config.yml", ToYaml()) };
+        foreach (var (name, content) in UnitContents())
+        {
+            files.Add(new("units/" + name, content));
+        }
+
+        files.Add(new("syslinux.cfg", ToSyslinuxConfig()));
+        return new WorkerFiles(files);
+    }
+
+    /// <summary>The units of <c>coreos.units</c> that carry content, and their drop-ins, in order.</summary>
+    public IEnumerable<(string Name, string Content)> UnitContents()
+    {
+        if (!CloudConfig.TryGet("coreos", out var coreos) || coreos is not ConfigMapping c
+            || !c.TryGet("units", out var units) || units is not ConfigSequence list)
+        {
+            yield break;
+        }
+
+        foreach (var item in list.OfType<ConfigMapping>())
+        {
+            var name = (item.TryGet("name", out var n) ? n as ConfigScalar : null)?.Value;
+            if (name is null)
+            {
+                continue;
+            }
+
+            if (item.TryGet("content", out var content) && content is ConfigScalar { Value.Length: > 0 } text)
+            {
+                yield return (name, text.Value);
+            }
+
+            if (item.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
+            {
+                foreach (var dropIn in dropInList.OfType<ConfigMapping>())
+                {
+                    if (dropIn.TryGet("name", out var dn) && dn is ConfigScalar dropName
+                        && dropIn.TryGet("content", out var dc) && dc is ConfigScalar dropContent)
+                    {
+                        yield return ($"{name}.d/{dropName.Value}", dropContent.Value);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Runs the cloud-config validator on what this worker emits.</summary>
+    public ValidationReport ValidateCloudConfig(CloudConfigDialect dialect = CloudConfigDialect.Flatcar) =>
+        CloudConfigValidator.Validate(ToYaml(), dialect);
+
+    /// <inheritdoc />
+    public override string ToString() => Name;
+
+    private static string NormalizeMac(string mac)
+    {
+        var hex = mac.Replace(":", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        if (hex.Length != 12 || !hex.All(Uri.IsHexDigit))
+        {
+            throw new ArgumentException($"\"{mac}\" is not a MAC address (aa:bb:cc:dd:ee:ff)", nameof(mac));
+        }
+
+        return string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2)));
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")]
+    private static partial Regex DnsLabel();
+}
