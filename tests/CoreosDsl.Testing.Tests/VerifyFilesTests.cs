@@ -53,6 +53,7 @@ public sealed class VerifyFilesTests : IDisposable
         Assert.Equal(["units/update-window.service"], e.AddedFiles);
         Assert.Equal(["units/update-window.timer"], e.RemovedFiles);
         Assert.StartsWith($"Snapshot {name} does not match {name}.verified/: 1 changed, 1 added, 1 removed.\n", e.Message);
+        Assert.Contains($"  verified: {scratch.PathOf(name + ".verified")}/\n  received: {scratch.PathOf(name + ".received")}/ (written now)\n", e.Message);
         Assert.Contains("  changed:  cloud-config.yml\n  added:    units/update-window.service\n  removed:  units/update-window.timer\n", e.Message);
         Assert.Contains($"""
             --- {name}.verified/cloud-config.yml

@@ -32,8 +32,9 @@ internal static class FailureMessage
             text.Append($"Snapshot {snapshotName} does not match {verifiedName}.\n");
         }
 
-        text.Append($"  verified: {store.VerifiedPath}{(verified is null ? " (missing)" : "")}\n");
-        text.Append($"  received: {store.ReceivedPath} (written now)\n");
+        var folderMark = store.IsFileSet ? "/" : "";
+        text.Append($"  verified: {store.VerifiedPath}{folderMark}{(verified is null ? " (missing)" : "")}\n");
+        text.Append($"  received: {store.ReceivedPath}{folderMark} (written now)\n");
         if (store.IsFileSet)
         {
             AppendList(text, "changed: ", comparison.Changed);
