@@ -54,8 +54,19 @@ internal sealed class LineDiff
             return result;
         }
 
-        var diff = new LineDiff(Intern(oldLines), Intern(newLines));
-        diff.Solve(0, diff.oldIds.Length, 0, diff.newIds.Length);
+        var oldIds = Intern(oldLines);
+        var oldCount = ids.Count;
+        var newIds = Intern(newLines);
+        var diff = new LineDiff(oldIds, newIds);
+        if (newIds.All(id => id >= oldCount))
+        {
+            // Nothing in common (a rewritten file): the search would explore every diagonal to find that out.
+            Array.Fill(diff.Deleted, true);
+            Array.Fill(diff.Inserted, true);
+            return diff;
+        }
+
+        diff.Solve(0, oldIds.Length, 0, newIds.Length);
         return diff;
     }
 
