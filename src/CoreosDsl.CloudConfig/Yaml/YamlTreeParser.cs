@@ -32,7 +32,23 @@ internal static class YamlTreeParser
         {
             var line = e.Start.Line > 0 ? (int)e.Start.Line : 1;
             var column = e.Start.Column > 0 ? (int)e.Start.Column : 1;
-            throw new YamlSyntaxException(line, column, StripPosition(e.Message));
+            var problem = StripPosition(e.Message);
+            if (problem.Contains("could not find expected ':'", StringComparison.Ordinal))
+            {
+                // YamlDotNet points where it gave up (often the end of the text); libyaml and both Go libraries point
+                // at the would-be key, i.e. the last line with content at or before that point.
+                (line, column) = LastContentLineAtOrBefore(text, line);
+            }
+
+            throw new YamlSyntaxException(line, column, problem);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this on some malformed flow collections ("a: [b\nc: d"); report it at the
+            // last position the parser reached.
+            var at = parser.Current?.End ?? Mark.Empty;
+            throw new YamlSyntaxException(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
+                $"malformed YAML near here (YamlDotNet: {e.Message})");
         }
     }
 
@@ -103,6 +119,21 @@ internal static class YamlTreeParser
 
         const string prefix = "tag:yaml.org,2002:";
         return tag.Value.StartsWith(prefix, StringComparison.Ordinal) ? "!!" + tag.Value[prefix.Length..] : tag.Value;
+    }
+
+    private static (int Line, int Column) LastContentLineAtOrBefore(string text, int line)
+    {
+        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
+        for (var i = Math.Min(line, lines.Length) - 1; i >= 0; i--)
+        {
+            var content = lines[i].TrimStart(' ');
+            if (content.Length > 0 && content[0] != '#')
+            {
+                return (i + 1, lines[i].Length - content.Length + 1);
+            }
+        }
+
+        return (line, 1);
     }
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the exception carries the position.
