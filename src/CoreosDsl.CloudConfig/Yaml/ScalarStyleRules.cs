@@ -86,9 +86,11 @@ internal static class ScalarStyleRules
             return false;
         }
 
+        // " *" inside: YamlDotNet's parser (our reader) then fails to see a following ": " as a key separator.
         if (text.StartsWith("---", StringComparison.Ordinal) || text.StartsWith("...", StringComparison.Ordinal)
             || text.Contains(": ", StringComparison.Ordinal) || text.EndsWith(':')
-            || text.Contains(" #", StringComparison.Ordinal))
+            || text.Contains(" #", StringComparison.Ordinal)
+            || text.Contains(" *", StringComparison.Ordinal))
         {
             return false;
         }
