@@ -9,6 +9,9 @@ public abstract class ConfigNode
     /// <summary>The 1-based line the node starts on when it was read from text; 0 when built in code.</summary>
     public int Line { get; init; }
 
+    /// <summary>The 1-based column the node starts at when it was read from text; 0 when built in code.</summary>
+    public int Column { get; init; }
+
     /// <summary>Structural equality: same shape, same keys in any order, same scalar kinds and texts.</summary>
     public abstract bool DeepEquals(ConfigNode? other);
 }
