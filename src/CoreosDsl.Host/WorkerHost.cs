@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace CoreosDsl.Host;
 
 /// <summary>
-/// The command line of a definitions project: <c>Program.cs</c> hands its workers to <see cref="Run"/> and
+/// The command line of a definitions project: <c>Program.cs</c> hands its workers to <c>Run</c> and
 /// everything else happens through <c>dotnet run -- COMMAND</c>. Without a command, <c>build</c> runs.
 /// </summary>
 public static class WorkerHost

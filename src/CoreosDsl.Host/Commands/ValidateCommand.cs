@@ -66,7 +66,7 @@ internal static class ValidateCommand
             return WorkerHost.Success;
         }
 
-        context.Out.Write(report.Render(text, name));
-        return report.Entries.Any(e => e.Severity == ValidationSeverity.Error) ? WorkerHost.Problems : WorkerHost.Success;
+        context.Out.Write(report.Render(name));
+        return report.HasErrors ? WorkerHost.Problems : WorkerHost.Success;
     }
 }
