@@ -108,6 +108,28 @@ public sealed partial class WorkerDefinition
     public ValidationReport ValidateCloudConfig(CloudConfigDialect dialect = CloudConfigDialect.Flatcar) =>
         CloudConfigValidator.Validate(ToYaml(), dialect);
 
+    /// <summary>
+    /// Checks the worker as built: the cloud-config validator's findings on the emitted YAML, and the runtime
+    /// twin of the compile-time analyzers for values computed at run time (same IDs as the compiler's).
+    /// </summary>
+    public IReadOnlyList<WorkerDiagnostic> Validate(CloudConfigDialect dialect = CloudConfigDialect.Flatcar)
+    {
+        var findings = new List<WorkerDiagnostic>();
+        foreach (var entry in ValidateCloudConfig(dialect).Entries)
+        {
+            var severity = entry.Severity switch
+            {
+                ValidationSeverity.Error => WorkerDiagnosticSeverity.Error,
+                ValidationSeverity.Warning => WorkerDiagnosticSeverity.Warning,
+                _ => WorkerDiagnosticSeverity.Info,
+            };
+            findings.Add(new WorkerDiagnostic(entry.RuleId, severity, entry.Message, $"cloud-config.yml:{entry.Line}"));
+        }
+
+        findings.AddRange(WorkerRules.Check(this));
+        return findings;
+    }
+
     /// <inheritdoc />
     public override string ToString() => Name;
 
