@@ -72,6 +72,6 @@ internal static partial class Oracles
     [GeneratedRegex(@": \d+ files, \d+/\d+ clusters$")]
     private static partial Regex SummaryRegex();
 
-    [GeneratedRegex(@"^(?<name>[^ ].{7}) (?<ext>.{3}) +(?<size><DIR>|[\d ]+?) \d{4}-\d\d-\d\d +\d+:\d\d(?:  (?<long>.*))?$")]
+    [GeneratedRegex(@"^(?<name>[^ ].{7}) (?<ext>.{3}) +(?<size><DIR>|[\d ]+?) \d{4}-\d\d-\d\d +\d+:\d\d(?: |  (?<long>.+))$")]
     private static partial Regex MdirRegex();
 }

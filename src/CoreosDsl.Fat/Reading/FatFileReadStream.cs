@@ -9,6 +9,7 @@ internal sealed class FatFileReadStream : Stream
     private readonly FatFileSystem _fs;
     private readonly FatEntry _entry;
     private readonly int _clusterSize;
+    private readonly ChainGuard _guard;
     private uint _cluster;
     private int _offsetInCluster;
     private long _position;
@@ -19,6 +20,7 @@ internal sealed class FatFileReadStream : Stream
         _entry = entry;
         _clusterSize = fs.BootSector.BytesPerCluster;
         _cluster = entry.FirstCluster;
+        _guard = new ChainGuard(entry.Path, entry.FirstCluster);
         if (entry.Length > 0)
         {
             fs.CheckCluster(_cluster, entry.Path, entry.EntryOffset);
@@ -51,7 +53,7 @@ internal sealed class FatFileReadStream : Stream
 
         if (_offsetInCluster == _clusterSize)
         {
-            _cluster = _fs.NextCluster(_cluster, _entry.Path);
+            _cluster = _fs.NextCluster(_cluster, _entry.Path, _guard);
             _offsetInCluster = 0;
             if (_cluster == 0)
             {
@@ -66,7 +68,7 @@ internal sealed class FatFileReadStream : Stream
         var last = _cluster;
         while (run < want)
         {
-            var next = _fs.NextCluster(last, _entry.Path);
+            var next = _fs.NextCluster(last, _entry.Path, guard: null); // a peek: only contiguous steps are taken here
             if (next != last + 1)
             {
                 break;

@@ -229,7 +229,7 @@ public sealed class FatFileSystem : IDisposable
     }
 
     /// <summary>The cluster after <paramref name="cluster"/> in its chain, or 0 at the end; throws on a broken chain.</summary>
-    internal uint NextCluster(uint cluster, string path)
+    internal uint NextCluster(uint cluster, string path, ChainGuard? guard)
     {
         var value = ReadFatEntry(cluster, out var position);
         if (FatTable.IsEndOfChain(Type, value))
@@ -244,6 +244,7 @@ public sealed class FatFileSystem : IDisposable
                 $"'{path}': the FAT entry of cluster {cluster} at offset {position} points to {what}; expected a cluster from 2 to {BootSector.ClusterCount + 1} or an end-of-chain mark");
         }
 
+        guard?.Step(cluster, value);
         return value;
     }
 
@@ -263,17 +264,10 @@ public sealed class FatFileSystem : IDisposable
     private IEnumerable<uint> Chain(uint first, string path)
     {
         CheckCluster(first, path, -1);
-        var limit = BootSector.ClusterCount;
-        var cluster = first;
-        for (long count = 0; cluster != 0; count++)
+        var guard = new ChainGuard(path, first);
+        for (var cluster = first; cluster != 0; cluster = NextCluster(cluster, path, guard))
         {
-            if (count > limit)
-            {
-                throw new InvalidDataException($"'{path}': the cluster chain starting at cluster {first} loops (longer than the {limit} clusters of the volume)");
-            }
-
             yield return cluster;
-            cluster = NextCluster(cluster, path);
         }
     }
 

@@ -86,32 +86,41 @@ public sealed class FatBuilder
         AssignShortNames();
         var totalSectors = Options.Size / FatLimits.SectorSize;
         var demand = new Demand(_root, Options.VolumeLabel is not null);
-        var geometry = ChooseGeometry(totalSectors, demand, out var failure)
-            ?? throw new FatCapacityException(failure + SuggestionText(demand, out var suggested), suggested);
+        var geometry = ChooseGeometry(totalSectors, demand, out var failure, out var contentTooLarge);
+        if (geometry is null)
+        {
+            // Only when the content is what does not fit is a larger volume the answer.
+            var suggested = contentTooLarge ? SmallestFittingSize(demand) : null;
+            var advice = suggested is { } s
+                ? $" A volume of {s >> 20} MiB or more fits the content{(Options.Type is { } t ? $" as {Display(t)}" : "")}."
+                : contentTooLarge ? " No FAT volume of at most 2 TiB holds it." : "";
+            throw new FatCapacityException(failure + advice, suggested);
+        }
 
         _layout = new FatLayout(Options, geometry, _root);
         return _layout;
     }
 
-    private FatGeometry? ChooseGeometry(long totalSectors, Demand demand, out string failure)
+    private FatGeometry? ChooseGeometry(long totalSectors, Demand demand, out string failure, out bool contentTooLarge)
     {
-        var size = FormatSize(Options.Size);
         var types = Options.Type is { } t ? [t] : new[] { FatType.Fat16, FatType.Fat32 };
         var spc = Options.ClusterSize / FatLimits.SectorSize;
         var reasons = new List<string>();
+        contentTooLarge = false;
         foreach (var type in types)
         {
             var rootEntries = type == FatType.Fat16 ? demand.Fat16RootEntries : 0;
             if (rootEntries > FatLimits.MaxFat16RootEntries)
             {
                 reasons.Add($"FAT16's root directory holds at most {FatLimits.MaxFat16RootEntries} entries and the root needs {rootEntries}");
+                contentTooLarge = true;
                 continue;
             }
 
             var geometry = FatGeometry.Choose(type, totalSectors, rootEntries, spc);
             if (geometry is null)
             {
-                reasons.Add(RangeText(type, totalSectors, spc));
+                reasons.Add(RangeText(type, totalSectors, rootEntries, spc));
                 continue;
             }
 
@@ -122,42 +131,65 @@ public sealed class FatBuilder
                 return geometry;
             }
 
-            reasons.Add($"as {type} with {geometry.BytesPerCluster / 1024.0:0.#} KiB clusters it holds {FormatSize(geometry.ClusterCount * geometry.BytesPerCluster)} " +
+            contentTooLarge = true;
+            reasons.Add($"as {Display(type)} with {geometry.BytesPerCluster / 1024.0:0.#} KiB clusters it holds {FormatSize(geometry.ClusterCount * geometry.BytesPerCluster)} " +
                 $"and the content needs {FormatSize(needed * geometry.BytesPerCluster)} ({demand.Files} files, {demand.Directories} directories)");
         }
 
-        failure = $"A {size} FAT volume cannot be made: {string.Join("; ", reasons)}.";
+        failure = $"A {FormatSize(totalSectors * FatLimits.SectorSize)} FAT volume cannot be made: {string.Join("; ", reasons)}.";
         return null;
     }
 
-    private static string RangeText(FatType type, long totalSectors, int? spc)
+    /// <summary>Why no <paramref name="type"/> layout exists for the size: too small or too large, and the limit.</summary>
+    private static string RangeText(FatType type, long totalSectors, int rootEntries, int? spc)
     {
-        var limit = type == FatType.Fat16
-            ? $"FAT16 needs {FatLimits.MinFat16Clusters} to {FatLimits.MaxFat16Clusters} clusters of at most 32 KiB (about 2 MiB to 2 GiB)"
-            : $"FAT32 needs at least {FatLimits.MinFat32Clusters} clusters (about 33 MiB with 512-byte clusters)";
-        return $"{FormatSize(totalSectors * FatLimits.SectorSize)} is out of range for {type} ({limit}{(spc is { } s ? $", with the requested {s * FatLimits.SectorSize}-byte clusters" : "")})";
+        const long mib = 1 << 20;
+        bool Valid(long m) => FatGeometry.Choose(type, m * mib / FatLimits.SectorSize, rootEntries, spc) is not null;
+        var size = FormatSize(totalSectors * FatLimits.SectorSize);
+        var clusters = spc is { } s ? $"{s * FatLimits.SectorSize}-byte clusters" : "clusters of at most 32 KiB";
+        var range = $"{FatGeometry.MinClusters(type)} to {FatGeometry.MaxClusters(type)} {clusters}";
+
+        // Validity is an interval of sizes: find its ends by bisection around a known valid size.
+        var known = Enumerable.Range(0, 42).Select(i => 1L << i).FirstOrDefault(Valid);
+        if (known == 0)
+        {
+            return $"{size} is out of range for {Display(type)} ({range}, which no size allows)";
+        }
+
+        if (totalSectors * FatLimits.SectorSize < known * mib)
+        {
+            long lo = 1, hi = known;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo) / 2);
+                if (Valid(mid)) { hi = mid; } else { lo = mid + 1; }
+            }
+
+            return $"{size} is too small for {Display(type)}: it needs {range}, at least {lo} MiB";
+        }
+        else
+        {
+            long lo = known, hi = (2L << 40) / mib;
+            while (lo < hi)
+            {
+                var mid = lo + ((hi - lo + 1) / 2);
+                if (Valid(mid)) { lo = mid; } else { hi = mid - 1; }
+            }
+
+            var alternative = type == FatType.Fat16 ? "; choose FAT32 or a smaller size" : "";
+            return $"{size} is too large for {Display(type)}: it allows {range}, at most {lo} MiB{alternative}";
+        }
     }
 
-    private string SuggestionText(Demand demand, out long? suggested)
-    {
-        suggested = SmallestFittingSize(demand);
-        return suggested is { } s
-            ? $" A volume of {s >> 20} MiB or more fits the content{(Options.Type is { } t ? $" as {t}" : "")}."
-            : Options.Type == FatType.Fat16
-                ? " No FAT16 volume holds it: use FAT32."
-                : " No FAT volume of at most 2 TiB holds it.";
-    }
-
-    /// <summary>The smallest whole-MiB size at which the content fits (searching up from the content's size), or null.</summary>
+    /// <summary>The smallest whole-MiB size, from the requested one up, at which the content fits, or null.</summary>
     private long? SmallestFittingSize(Demand demand)
     {
         const long mib = 1 << 20;
         const long maxMib = (2L << 40) / mib - 1;
-        bool Fits(long m) => ChooseGeometry(m * mib / FatLimits.SectorSize, demand, out _) is not null;
+        bool Fits(long m) => ChooseGeometry(m * mib / FatLimits.SectorSize, demand, out _, out _) is not null;
 
-        // Grow until something fits, then narrow down. Fitting is monotonic in the size for one FAT type; with
-        // the type automatic, the search lands on the smallest size found going up, which is what to suggest.
-        long low = Math.Max(1, demand.MinimumBytes / mib), high = low;
+        // Grow until something fits, then narrow down between the last failure and the first fit.
+        long low = Math.Max(Options.Size / mib, demand.MinimumBytes / mib), high = low;
         while (!Fits(high))
         {
             low = high + 1;
@@ -243,6 +275,8 @@ public sealed class FatBuilder
             throw new InvalidOperationException("The volume is already planned: add files before calling Plan().");
         }
     }
+
+    private static string Display(FatType type) => type switch { FatType.Fat12 => "FAT12", FatType.Fat16 => "FAT16", _ => "FAT32" };
 
     internal static string FormatSize(long bytes) => bytes switch
     {
