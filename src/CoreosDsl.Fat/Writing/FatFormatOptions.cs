@@ -29,7 +29,10 @@ public sealed class FatFormatOptions
     /// The time stamped on every entry. Defaults to <c>SOURCE_DATE_EPOCH</c> when that is set, else to
     /// 1980-01-01 00:00 (the FAT epoch): never the current time, so output is reproducible.
     /// </summary>
-    public DateTime Timestamp { get; init; } = FatTimestamp.DefaultTime();
+    public DateTime Timestamp { get; init; } = DefaultTimestamp;
+
+    /// <summary>The default <see cref="Timestamp"/>: <c>SOURCE_DATE_EPOCH</c> when set, else 1980-01-01 00:00 UTC.</summary>
+    public static DateTime DefaultTimestamp => FatTimestamp.DefaultTime();
 
     /// <summary>The cluster size in bytes (a power of two from 512 to 32768); <see langword="null"/> chooses the smallest valid one (FAT16) or the specification's default (FAT32).</summary>
     public int? ClusterSize { get; init; }
