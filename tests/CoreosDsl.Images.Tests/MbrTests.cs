@@ -82,4 +82,23 @@ public sealed class MbrTests : IDisposable
         bytes[510] = 0;
         Assert.Contains("55 AA", Assert.Throws<InvalidDataException>(() => MasterBootRecord.Parse(bytes)).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void BootCodeLoadsFromMbrBinOrFromADiskImage()
+    {
+        var mbrBin = File.ReadAllBytes("/usr/lib/syslinux/mbr/mbr.bin");
+        Assert.Equal(mbrBin, MasterBootRecord.LoadBootCode("/usr/lib/syslinux/mbr/mbr.bin"));
+
+        var disk = Path.Combine(_dir, "disk.img");
+        var record = new MasterBootRecord(mbrBin, 7, [MbrPartitionEntry.Create(MbrPartitionType.Fat16, 2048, 100, active: true)]);
+        using (var f = File.Create(disk))
+        {
+            f.Write(record.ToBytes());
+            f.SetLength(1 << 20);
+        }
+
+        Assert.Equal(mbrBin, MasterBootRecord.LoadBootCode(disk));
+        File.WriteAllBytes(disk, new byte[1000]);
+        Assert.Throws<InvalidDataException>(() => MasterBootRecord.LoadBootCode(disk));
+    }
 }

@@ -183,6 +183,19 @@ public sealed class UsbImageTests(SyslinuxFiles syslinux) : IClassFixture<Syslin
         Assert.Equal(Tree["cloud-config.yml"], new BinaryReader(stream).ReadBytes(1000));
     }
 
+    [Fact]
+    public void ConfigDriveImageOfItsOwnIsACleanVolumeLabelledConfig2()
+    {
+        var image = Path.Combine(_dir, "config-2.img");
+        var userData = "#cloud-config\nhostname: standalone\n"u8.ToArray();
+        ConfigDrive.CreateImage(image, userData);
+        Oracles.AssertClean(image);
+        Assert.Contains("disk label=\"config-2   \"", Oracles.Mtools("minfo", image, 0, "::").EnsureSuccess().StandardOutput, StringComparison.Ordinal);
+        var copy = Path.Combine(_dir, "user_data");
+        Oracles.Mtools("mcopy", image, 0, "::/openstack/latest/user_data", copy).EnsureSuccess();
+        Assert.Equal(userData, File.ReadAllBytes(copy));
+    }
+
     private static List<UsbImageFile> Files() => Tree.Select(kv => UsbImageFile.FromBytes(kv.Key, kv.Value)).ToList();
 
     private static byte[] Bytes(int length, int seed)

@@ -29,9 +29,17 @@ public sealed class FatFileSystem : IDisposable
         BootSector = FatBootSector.Parse(sector, offset);
         if (BootSector.Type == FatType.Fat32 && BootSector.FsInfoSector is > 0 and < 0xFFFF)
         {
+            // FSInfo is only a hint (free count, next free): a broken one is ignored, as Windows and Linux do.
             var info = new byte[FatBootSector.Size];
             ReadExactly(BootSector.FsInfoSector * (long)BootSector.BytesPerSector, info);
-            FsInfo = FsInfoSector.Parse(info, offset + (BootSector.FsInfoSector * (long)BootSector.BytesPerSector));
+            try
+            {
+                FsInfo = FsInfoSector.Parse(info, offset + (BootSector.FsInfoSector * (long)BootSector.BytesPerSector));
+            }
+            catch (InvalidDataException)
+            {
+                FsInfo = null;
+            }
         }
 
         var rootLabel = ReadRaw(null).FirstOrDefault(e => e.Entry.Attributes.HasFlag(FatAttributes.VolumeLabel) && !IsLongNameEntry(e.Entry.Attributes));

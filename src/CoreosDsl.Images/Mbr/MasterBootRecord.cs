@@ -49,6 +49,31 @@ public sealed class MasterBootRecord
     /// <summary>The four entries, empty ones included.</summary>
     public IReadOnlyList<MbrPartitionEntry> Partitions { get; }
 
+    /// <summary>
+    /// Reads MBR boot code from a file: a bare code file of at most 440 bytes (syslinux's
+    /// <c>/usr/lib/syslinux/mbr/mbr.bin</c>), or a disk image or MBR sector (its first 440 bytes, when the
+    /// sector ends in 55 AA), such as the first sector of a vendor's USB image.
+    /// </summary>
+    public static byte[] LoadBootCode(string path)
+    {
+        using var file = File.OpenRead(path);
+        if (file.Length <= BootCodeSize)
+        {
+            var code = new byte[file.Length];
+            file.ReadExactly(code);
+            return code;
+        }
+
+        var sector = new byte[Size];
+        if (file.Length < Size || file.Read(sector) != Size || sector[SignatureOffset] != 0x55 || sector[SignatureOffset + 1] != 0xAA)
+        {
+            throw new InvalidDataException(
+                $"'{path}' is neither MBR boot code (at most {BootCodeSize} bytes) nor a disk image with an MBR (55 AA at offset {SignatureOffset}).");
+        }
+
+        return sector[..BootCodeSize];
+    }
+
     /// <summary>The 512 bytes.</summary>
     public byte[] ToBytes()
     {
