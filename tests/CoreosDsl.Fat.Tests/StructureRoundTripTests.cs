@@ -182,4 +182,14 @@ public sealed class StructureRoundTripTests
         Assert.Equal(new DateTime(2107, 12, 31, 23, 59, 58, DateTimeKind.Utc), FatTimestamp.From(DateTime.MaxValue).ToDateTime());
         Assert.Equal(new DateTime(2020, 5, 5, 10, 10, 10, DateTimeKind.Utc), FatTimestamp.From(new DateTime(2020, 5, 5, 10, 10, 11, DateTimeKind.Utc)).ToDateTime());
     }
+
+    [Theory]
+    [InlineData(null, "1980-01-01T00:00:00")]
+    [InlineData("", "1980-01-01T00:00:00")]
+    [InlineData("1500000000", "2017-07-14T02:40:00")]
+    public void SourceDateEpochGivesTheDefaultTimestamp(string? value, string expected)
+    {
+        Assert.Equal(DateTime.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), FatTimestamp.FromSourceDateEpoch(value));
+        Assert.Throws<FormatException>(() => FatTimestamp.FromSourceDateEpoch("yesterday"));
+    }
 }

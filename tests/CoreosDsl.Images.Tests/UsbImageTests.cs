@@ -105,11 +105,17 @@ public sealed class UsbImageTests(SyslinuxFiles syslinux) : IClassFixture<Syslin
         Assert.Equal(File.ReadAllBytes(Build("a.img")), File.ReadAllBytes(Build("b.img")));
     }
 
-    [Fact]
-    public void LargerPartitionIsFat32WithTypeC()
+    [Theory]
+    [InlineData(SyslinuxInstallMode.Managed)]
+    [InlineData(SyslinuxInstallMode.Host)]
+    public void LargerPartitionIsFat32WithTypeC(SyslinuxInstallMode mode)
     {
         var image = Path.Combine(_dir, "big.img");
-        var result = UsbImage.Create(image, Files(), new UsbImageOptions { SyslinuxConfig = Config, SyslinuxDistribution = syslinux.Distribution, PartitionSize = 3L << 30 });
+        var result = UsbImage.Create(image, Files(), new UsbImageOptions
+        {
+            SyslinuxConfig = Config, Syslinux = mode, SyslinuxDistribution = mode == SyslinuxInstallMode.Managed ? syslinux.Distribution : null,
+            PartitionSize = 3L << 30,
+        });
         Assert.Equal(FatType.Fat32, result.BootPartition.Type);
         Assert.Contains("big.img1 : start=        2048, size=     6291456, type=c, bootable", DiskOracles.SfdiskDump(image), StringComparison.Ordinal);
         Oracles.AssertClean(DiskOracles.ExtractPartition(image, PartitionOffset, 3L << 30, Path.Combine(_dir, "p1.img")));

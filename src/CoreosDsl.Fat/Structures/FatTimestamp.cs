@@ -50,9 +50,11 @@ internal readonly record struct FatTimestamp(ushort Date, ushort Time)
     /// reproducible-builds convention) when set, else the FAT epoch 1980-01-01. Never the current time, so the
     /// same input gives the same bytes.
     /// </summary>
-    public static DateTime DefaultTime()
+    public static DateTime DefaultTime() => FromSourceDateEpoch(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"));
+
+    /// <summary>The default timestamp for a given value of <c>SOURCE_DATE_EPOCH</c> (null or blank: the FAT epoch).</summary>
+    public static DateTime FromSourceDateEpoch(string? text)
     {
-        var text = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
         if (string.IsNullOrWhiteSpace(text))
         {
             return Epoch;

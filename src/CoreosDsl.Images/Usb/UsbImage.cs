@@ -111,6 +111,11 @@ public static class UsbImage
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 HostSyslinux.Install(temporary, PartitionStartLba * (long)SectorSize, cancellationToken);
+                if (bootLayout.Type == FatType.Fat32)
+                {
+                    CopyBootSectorToBackup(temporary, PartitionStartLba * (long)SectorSize, bootLayout.BootSector.BackupBootSector);
+                }
+
                 progress?.Report(new UsbImageProgress(total, total, "syslinux"));
             }
 
@@ -188,6 +193,17 @@ public static class UsbImage
         }
 
         return new MasterBootRecord(code, options.DiskSignature ?? boot.BootSector.VolumeId, partitions);
+    }
+
+    /// <summary>syslinux rewrites only the FAT32 boot sector; keep the backup equal, as fsck.fat expects.</summary>
+    private static void CopyBootSectorToBackup(string image, long volumeOffset, int backupSector)
+    {
+        using var stream = new FileStream(image, FileMode.Open, FileAccess.ReadWrite, FileShare.None, bufferSize: 0);
+        var sector = new byte[SectorSize];
+        stream.Position = volumeOffset;
+        stream.ReadExactly(sector);
+        stream.Position = volumeOffset + (backupSector * (long)SectorSize);
+        stream.Write(sector);
     }
 
     private static MbrPartitionType TypeOf(FatLayout layout) => layout.Type == FatType.Fat32 ? MbrPartitionType.Fat32Lba : MbrPartitionType.Fat16;
