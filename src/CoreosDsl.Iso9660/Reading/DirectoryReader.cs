@@ -159,7 +159,7 @@ internal static class DirectoryReader
     {
         if (record.DataLength > 0)
         {
-            source.RequireInside(Sector.Offset(record.ExtentLba), record.DataLength, $"the file extent of the record at offset {recordOffset} (LBA {record.ExtentLba})");
+            source.RequireInside(Sector.Offset(record.ExtentLba), record.DataLength, $"the file extent (LBA {record.ExtentLba}) of the record at offset {recordOffset}");
         }
 
         return new IsoExtent(record.ExtentLba, record.DataLength);

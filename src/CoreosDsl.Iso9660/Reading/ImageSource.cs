@@ -90,7 +90,7 @@ internal sealed class ImageSource : IDisposable
         if (offset < 0 || length < 0 || offset > Length || length > Length - offset)
         {
             throw new InvalidDataException(
-                $"{char.ToUpperInvariant(what[0])}{what[1..]} at offset {offset} ({length} bytes) runs past the end of the image ({Length} bytes): " +
+                $"{char.ToUpperInvariant(what[0])}{what[1..]} ({length} bytes from offset {offset}) runs past the end of the image ({Length} bytes): " +
                 "the image is truncated or the location is corrupt.");
         }
     }

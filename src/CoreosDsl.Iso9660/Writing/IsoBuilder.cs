@@ -145,23 +145,29 @@ public sealed class IsoBuilder
             AddDirectory(targetPath, ModeOf(root), root.LastWriteTimeUtc);
         }
 
-        var prefix = string.Join('/', target);
-        foreach (var info in root.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-                     .OrderBy(i => i.FullName, StringComparer.Ordinal))
+        // Walk by hand: symbolic links to directories are recorded as links, never followed.
+        var pending = new Stack<(DirectoryInfo Directory, string Path)>();
+        pending.Push((root, string.Join('/', target)));
+        while (pending.Count > 0)
         {
-            var relative = Path.GetRelativePath(root.FullName, info.FullName).Replace('\\', '/');
-            var path = prefix.Length == 0 ? relative : prefix + "/" + relative;
-            if (info.LinkTarget is { } linkTarget)
+            var (directory, prefix) = pending.Pop();
+            foreach (var info in directory.EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
+                         .OrderBy(i => i.Name, StringComparer.Ordinal))
             {
-                AddSymbolicLink(path, linkTarget, info.LastWriteTimeUtc);
-            }
-            else if (info is DirectoryInfo)
-            {
-                AddDirectory(path, ModeOf(info), info.LastWriteTimeUtc);
-            }
-            else
-            {
-                AddFile(path, IsoFileSource.FromFile(info.FullName));
+                var path = prefix.Length == 0 ? info.Name : prefix + "/" + info.Name;
+                if (info.LinkTarget is { } linkTarget)
+                {
+                    AddSymbolicLink(path, linkTarget, info.LastWriteTimeUtc);
+                }
+                else if (info is DirectoryInfo subdirectory)
+                {
+                    AddDirectory(path, ModeOf(info), info.LastWriteTimeUtc);
+                    pending.Push((subdirectory, path));
+                }
+                else
+                {
+                    AddFile(path, IsoFileSource.FromFile(info.FullName));
+                }
             }
         }
 
