@@ -34,7 +34,7 @@ internal sealed class StagedSymbolicLink(string name, string target, DateTimeOff
     public string Target { get; } = target;
 }
 
-/// <summary>Path handling for the staged tree: "a/b/c", "/a/b/c" and "a//b/" name the same place.</summary>
+/// <summary>Path handling for the staged tree: "a/b/c", "/a/b/c" and "a//b/" name the same place; only '/' separates (a backslash is part of a name).</summary>
 internal static class StagedPath
 {
     /// <summary>Rock Ridge names are at most 255 bytes of UTF-8, the Linux NAME_MAX.</summary>
@@ -44,7 +44,7 @@ internal static class StagedPath
     public static string[] Split(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var parts = path.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         foreach (var part in parts)
         {
             if (part is "." or ".." || part.Contains('\0'))
