@@ -67,7 +67,7 @@ internal sealed class ImageLayout
     public List<LayoutFile> Files { get; } = [];
 
     /// <summary>Sectors of data before padding.</summary>
-    public uint DataEndLba { get; private set; }
+    public long DataEndLba { get; private set; }
 
     /// <summary>The image size in sectors (the volume space size), padding included.</summary>
     public uint TotalSectors { get; private set; }
@@ -444,15 +444,16 @@ internal sealed class ImageLayout
             Files.Add(file);
         }
 
-        if (lba > uint.MaxValue)
-        {
-            throw new InvalidOperationException($"The image would have {lba} sectors; ISO 9660 counts at most {uint.MaxValue}.");
-        }
-
-        DataEndLba = (uint)lba;
+        DataEndLba = lba;
+        lba += Builder.PaddingSectors;
         if (Builder.Boot?.Isohybrid is not null)
         {
             lba = (lba + CylinderSectors - 1) / CylinderSectors * CylinderSectors;
+        }
+
+        if (lba > uint.MaxValue)
+        {
+            throw new InvalidOperationException($"The image would have {lba} sectors; ISO 9660 counts at most {uint.MaxValue}.");
         }
 
         TotalSectors = (uint)lba;

@@ -19,6 +19,7 @@ public sealed class IsoBuilder
 {
     private string _volumeIdentifier = "CDROM";
     private int _interchangeLevel = 1;
+    private int _paddingSectors = 150;
 
     /// <summary>Creates an empty tree.</summary>
     public IsoBuilder()
@@ -71,6 +72,17 @@ public sealed class IsoBuilder
     /// entry times later than it are clamped to it, for reproducible output; otherwise the current time is used.
     /// </summary>
     public DateTimeOffset? Timestamp { get; set; }
+
+    /// <summary>
+    /// Zero sectors written after the last file and counted in the volume size: 150 (300 KiB), as mkisofs and xorriso
+    /// pad by default, because Linux CD-ROM read-ahead and volume probes such as busybox findfs (which reads the first
+    /// 68 KiB at once) fail on images that end right after their data. An isohybrid image is then rounded up to 1 MiB.
+    /// </summary>
+    public int PaddingSectors
+    {
+        get => _paddingSectors;
+        set => _paddingSectors = value >= 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "Padding cannot be negative.");
+    }
 
     /// <summary>El Torito boot entries and isohybrid MBR, or <c>null</c> for an image that does not boot.</summary>
     public ElToritoBoot? Boot { get; set; }

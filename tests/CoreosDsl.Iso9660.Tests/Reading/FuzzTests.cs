@@ -144,7 +144,7 @@ internal static class FuzzSeeds
         ExternalTool.Run("xorriso", ["-as", "mkisofs", "-o", xorrisoIso, "-V", "FUZZ", "-R", "-J", "-no-pad",
             "-c", "boot/boot.cat", "-b", "boot/boot.img", "-no-emul-boot", "-boot-load-size", "4", "-boot-info-table", tree]).EnsureSuccess();
 
-        var ours = new IsoBuilder { VolumeIdentifier = "FUZZ", Timestamp = Images.Timestamp, Boot = new ElToritoBoot { BiosBootImage = "boot/boot.img", CatalogPath = "boot/boot.cat", EfiBootImage = "boot/boot.img" } };
+        var ours = new IsoBuilder { VolumeIdentifier = "FUZZ", Timestamp = Images.Timestamp, PaddingSectors = 0, Boot = new ElToritoBoot { BiosBootImage = "boot/boot.img", CatalogPath = "boot/boot.cat", EfiBootImage = "boot/boot.img" } };
         ours.AddDirectoryTree(tree);
         var oursIso = Path.Combine(scratch.Directory, "ours.iso");
         ours.WriteToFile(oursIso);

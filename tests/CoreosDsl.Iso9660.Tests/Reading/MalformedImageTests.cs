@@ -33,7 +33,7 @@ public sealed class MalformedImageTests
         var error = Reject(image[..^2048]);
         Assert.Contains("the image is truncated", error.Message);
         Assert.Contains($"only {image.Length - 2048} bytes", error.Message);
-        Assert.Contains("at least 34816", Reject(image[..(image.Length / 2)]).Message);
+        Assert.Contains("at least 34816", Reject(image[..20000]).Message);
     }
 
     [Fact]
