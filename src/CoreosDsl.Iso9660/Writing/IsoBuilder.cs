@@ -255,7 +255,7 @@ public sealed class IsoBuilder
 
     /// <summary>
     /// Writes the image to <paramref name="path"/> through a temporary file beside it, renamed when complete: the
-    /// target is either the whole new image or untouched.
+    /// target is never a partial image (a previous image there is kept until the new one is complete).
     /// </summary>
     public void WriteToFile(string path)
     {
@@ -269,7 +269,10 @@ public sealed class IsoBuilder
                 ImageWriter.Write(layout, output);
             }
 
-            File.Move(temporary, full, overwrite: true);
+            // Delete, then rename: renaming over an existing file makes ext4 (auto_da_alloc) push the whole new image
+            // to disk at once, which costs more than writing it. Either way the target is never a partial image.
+            File.Delete(full);
+            File.Move(temporary, full);
         }
         catch
         {
