@@ -208,7 +208,7 @@ public sealed class IsoImage : IDisposable
         var firstSector = source.ReadMetadata(rootOffset, (int)Math.Min(Sector.Size, primary.RootDirectory.DataLength), "the root directory");
         var self = DirectoryRecord.Parse(firstSector, rootOffset);
         var hasRockRidge = SharingProtocolEntry.IsPresent(self.SystemUse);
-        var skip = hasRockRidge ? self.SystemUse[6] : 0;
+        var skip = hasRockRidge ? SharingProtocolEntry.Parse(SuspEntry.ParseArea(self.SystemUse, rootOffset + self.SystemUseOffset)[0].Entry, rootOffset + self.SystemUseOffset).SkipLength : 0;
 
         var ns = options.Namespace ?? (hasRockRidge ? IsoNamespace.RockRidge : joliet is not null ? IsoNamespace.Joliet : IsoNamespace.Iso9660);
         if (ns == IsoNamespace.RockRidge && !hasRockRidge)

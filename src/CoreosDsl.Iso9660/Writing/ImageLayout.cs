@@ -66,9 +66,6 @@ internal sealed class ImageLayout
     /// <summary>File data in the order written (catalog excluded).</summary>
     public List<LayoutFile> Files { get; } = [];
 
-    /// <summary>Sectors of data before padding.</summary>
-    public long DataEndLba { get; private set; }
-
     /// <summary>The image size in sectors (the volume space size), padding included.</summary>
     public uint TotalSectors { get; private set; }
 
@@ -444,7 +441,6 @@ internal sealed class ImageLayout
             Files.Add(file);
         }
 
-        DataEndLba = lba;
         lba += Builder.PaddingSectors;
         if (Builder.Boot?.Isohybrid is not null)
         {

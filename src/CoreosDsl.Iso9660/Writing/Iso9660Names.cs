@@ -71,7 +71,7 @@ internal static class Iso9660Names
         // The extension follows the last dot; a leading dot (".profile") starts no extension.
         var dot = name.LastIndexOf('.');
         var stem = Map(dot > 0 ? name[..dot] : name);
-        var extension = dot > 0 ? Map(name[(dot + 1)..]) : "";
+        var extension = dot > 0 && dot < name.Length - 1 ? Map(name[(dot + 1)..]) : "";
         if (level == 1)
         {
             return new Identifier(stem[..Math.Min(stem.Length, 8)], extension[..Math.Min(extension.Length, 3)], false);

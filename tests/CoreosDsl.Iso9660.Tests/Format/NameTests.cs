@@ -27,6 +27,7 @@ public sealed class NameTests
         Assert.Equal(["CLOUD_CO.YML;1", "CLOUD_C1.YML;1", "CLOUD_C2.YML;1"],
             Iso(1, ("Cloud-Config.yml", false), ("cloud-config.yml", false), ("cloud_config.yml", false)));
         Assert.Equal(["A", "A.;1"], Iso(1, ("a", true), ("A", false)));
+        Assert.Equal(["X.;1", "X1.;1"], Iso(1, ("x", false), ("x.", false)));
     }
 
     [Fact]
