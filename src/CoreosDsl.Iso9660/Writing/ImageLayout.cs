@@ -16,6 +16,9 @@ internal sealed class ImageLayout
     /// <summary>isolinux.bin carries this at offset 0x40 when it supports isohybrid booting.</summary>
     private static ReadOnlySpan<byte> IsolinuxHybridSignature => [0xFB, 0xC0, 0x78, 0x70];
 
+    /// <summary>The staged node of each child record (for Rock Ridge entries).</summary>
+    private readonly Dictionary<LayoutRecord, StagedNode> _recordNodes = new(ReferenceEqualityComparer.Instance);
+
     private ImageLayout(IsoBuilder builder, ImageTimestamps times)
     {
         Builder = builder;
@@ -242,9 +245,6 @@ internal sealed class ImageLayout
         }
     }
 
-    /// <summary>The staged node of each child record (for Rock Ridge entries).</summary>
-    private readonly Dictionary<LayoutRecord, StagedNode> _recordNodes = new(ReferenceEqualityComparer.Instance);
-
     private List<(StagedNode Node, byte[] Identifier)> NameIso9660(List<StagedNode> children)
     {
         var identifiers = Iso9660Names.Assign(children.Select(c => (c.Name, c is StagedDirectory)).ToList(), Builder.InterchangeLevel);
@@ -275,7 +275,7 @@ internal sealed class ImageLayout
                         entries.Add(new SharingProtocolEntry().ToEntry());
                     }
 
-                    entries.AddRange(AttributeEntries(directory.Node, record.Time));
+                    entries.AddRange(RockRidgeEntries.Attributes(directory.Node, record.Time));
                     if (isRoot)
                     {
                         entries.Add(ExtensionReferenceEntry.RockRidge.ToEntry());
@@ -283,12 +283,12 @@ internal sealed class ImageLayout
                 }
                 else if (record.Identifier is [1])
                 {
-                    entries.AddRange(AttributeEntries(record.Directory!.Node, record.Time));
+                    entries.AddRange(RockRidgeEntries.Attributes(record.Directory!.Node, record.Time));
                 }
                 else
                 {
                     var node = _recordNodes[record];
-                    entries.AddRange(AttributeEntries(node, record.Time));
+                    entries.AddRange(RockRidgeEntries.Attributes(node, record.Time));
                     entries.AddRange(AlternateNameEntry.For(Encoding.UTF8.GetBytes(node.Name)).Select(e => e.ToEntry()));
                     if (node is StagedSymbolicLink link)
                     {
@@ -296,61 +296,9 @@ internal sealed class ImageLayout
                     }
                 }
 
-                Split(record, entries);
+                RockRidgeEntries.Place(record, entries);
             }
         }
-    }
-
-    private static IEnumerable<SuspEntry> AttributeEntries(StagedNode node, DateTimeOffset time)
-    {
-        var (type, links) = node switch
-        {
-            StagedDirectory d => (PosixAttributesEntry.DirectoryType, 2u + (uint)d.Children.Values.Count(c => c is StagedDirectory)),
-            StagedSymbolicLink => (PosixAttributesEntry.SymbolicLinkType, 1u),
-            _ => (PosixAttributesEntry.RegularFileType, 1u),
-        };
-        yield return new PosixAttributesEntry(type | ((uint)node.Mode & 0xFFF), links, 0, 0).ToEntry();
-        yield return TimestampsEntry.ForFile(time, time, time).ToEntry();
-    }
-
-    /// <summary>Keeps the longest prefix of <paramref name="entries"/> that fits the record; the rest goes to a continuation area.</summary>
-    private static void Split(LayoutRecord record, List<SuspEntry> entries)
-    {
-        // A record is at most 255 bytes and even, so the system use area ends by byte 254.
-        var available = 254 - DirectoryRecord.SystemUseOffsetFor(record.Identifier.Length);
-        var total = entries.Sum(e => e.Length);
-        if (total <= available)
-        {
-            record.InlineSystemUse = Concat(entries);
-            return;
-        }
-
-        var inline = 0;
-        var used = 0;
-        while (inline < entries.Count && used + entries[inline].Length <= available - ContinuationEntry.EntryLength)
-        {
-            used += entries[inline++].Length;
-        }
-
-        record.InlineSystemUse = Concat(entries.Take(inline));
-        record.Continuation = Concat(entries.Skip(inline));
-        if (record.Continuation.Length > Sector.Size)
-        {
-            throw new InvalidOperationException(
-                $"The Rock Ridge entries of one record need {record.Continuation.Length} bytes of continuation area; at most {Sector.Size} are supported " +
-                "(is a symbolic link target extremely long?).");
-        }
-    }
-
-    private static byte[] Concat(IEnumerable<SuspEntry> entries)
-    {
-        var bytes = new List<byte>();
-        foreach (var entry in entries)
-        {
-            bytes.AddRange(entry.ToBytes());
-        }
-
-        return [.. bytes];
     }
 
     /// <summary>Gives every structure and file its sector, in the order they are written.</summary>
