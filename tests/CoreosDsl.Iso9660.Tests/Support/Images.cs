@@ -1,0 +1,30 @@
+using CoreosDsl.Tests.Shared;
+
+namespace CoreosDsl.Iso9660.Tests;
+
+/// <summary>Images the writer tests build from the stand-in stock tree.</summary>
+internal static class Images
+{
+    public static readonly DateTimeOffset Timestamp = new(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+
+    public const string OurAppend = "cloud-config-url=http://example.com/cloud-config.yml";
+
+    /// <summary>An isolinux.cfg like the stock one, whose APPEND line carries our cloud-config-url.</summary>
+    public static string IsolinuxConfig(string append = OurAppend) =>
+        "SERIAL 0 115200\nDEFAULT coreos\nPROMPT 0\nTIMEOUT 0\nLABEL coreos\n  KERNEL /coreos/vmlinuz\n" +
+        $"  APPEND initrd=/coreos/cpio.gz coreos.autologin console=ttyS0 {append}\n";
+
+    /// <summary>The stock tree from disk with our isolinux.cfg, El Torito and an isohybrid MBR from isohdpfx.bin.</summary>
+    public static IsoBuilder FromStockTree()
+    {
+        var builder = new IsoBuilder
+        {
+            VolumeIdentifier = "COREOS",
+            Timestamp = Timestamp,
+            Boot = ElToritoBoot.Isolinux(IsohybridMbr.FromFile()),
+        };
+        builder.AddDirectoryTree(StockImage.Instance.TreePath);
+        builder.AddFile("isolinux/isolinux.cfg", IsoFileSource.FromText(IsolinuxConfig()));
+        return builder;
+    }
+}
