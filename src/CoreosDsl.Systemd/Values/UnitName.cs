@@ -301,8 +301,9 @@ public readonly record struct UnitName
         var name = EscapePath(path) + "." + Suffix(type);
         if (name.Length > MaxLength)
         {
-            // systemd's unit_name_hash_long(): keep a prefix, append "_" + SipHash-2-4 of the full name (little-endian hex).
-            var hash = SipHash24.Hash(Encoding.ASCII.GetBytes(name), LongNameHashKey);
+            // systemd's unit_name_hash_long(): keep a prefix, append "_" + SipHash-2-4 of the full name including its
+            // terminating NUL (siphash24_string), as little-endian hex.
+            var hash = SipHash24.Hash(Encoding.ASCII.GetBytes(name + "\0"), LongNameHashKey);
             Span<byte> le = stackalloc byte[8];
             System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(le, hash);
             var keep = MaxLength - Suffix(type).Length - HashLength - 2;
