@@ -97,6 +97,14 @@ public sealed class ExecCommand
     /// <summary>The arguments after the program, unquoted.</summary>
     public IReadOnlyList<string> Arguments { get; private init; } = [];
 
+    /// <summary>
+    /// The words as systemd reads them from the line (unquoted and unescaped, before specifier and variable
+    /// expansion): the program (without prefixes), then the arguments.
+    /// </summary>
+    internal IReadOnlyList<string> Words => literal
+        ? [Specifiers.EscapeLiteral(Program), .. Arguments.Select(a => LiteralToWord(a, Flags))]
+        : rawWords;
+
     /// <summary>The same command with these prefixes.</summary>
     /// <exception cref="ArgumentException">The prefixes contradict each other (<c>+</c> with <c>!</c>) or do not fit the program.</exception>
     public ExecCommand WithFlags(ExecFlags flags)
@@ -287,13 +295,7 @@ public sealed class ExecCommand
             sb.Append(UnitFileWords.Write(prefix + Specifiers.EscapeLiteral(Program)));
             foreach (var argument in Arguments)
             {
-                var word = Specifiers.EscapeLiteral(argument);
-                if (!Flags.HasFlag(ExecFlags.NoVariableExpansion))
-                {
-                    word = word.Replace("$", "$$", StringComparison.Ordinal);
-                }
-
-                sb.Append(' ').Append(WriteArgument(word));
+                sb.Append(' ').Append(WriteArgument(LiteralToWord(argument, Flags)));
             }
         }
         else
@@ -306,6 +308,13 @@ public sealed class ExecCommand
         }
 
         return sb.ToString();
+    }
+
+    /// <summary>A literal argument as a unit-file word: '%' doubled, and '$' doubled unless the ':' prefix is set.</summary>
+    private static string LiteralToWord(string argument, ExecFlags flags)
+    {
+        var word = Specifiers.EscapeLiteral(argument);
+        return flags.HasFlag(ExecFlags.NoVariableExpansion) ? word : word.Replace("$", "$$", StringComparison.Ordinal);
     }
 
     private static string WriteArgument(string word) => word == ";" ? "\\;" : UnitFileWords.Write(word);
