@@ -219,7 +219,7 @@ public readonly record struct ByteSize : IComparable<ByteSize>
             if (i >= Suffixes.Length)
             {
                 error = ValueText.Error(text, What,
-                    $"the suffix at column {e + 1} ({ValueText.Describe(text, e)}) must be smaller than the one before; suffixes go E P T G M K B, each at most once");
+                    $"the part at column {partStart + 1} follows a part without suffix; only the last part may be written without one");
                 return false;
             }
 

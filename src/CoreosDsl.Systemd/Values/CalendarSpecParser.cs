@@ -55,11 +55,32 @@ internal sealed class CalendarSpecParser
         }
         catch (RefusedException e)
         {
-            reason = e.Message;
+            reason = e.Message + Hint(text, spec);
         }
 
         spec = null;
         return false;
+    }
+
+    /// <summary>A hint for the mistakes the position alone does not explain: stray spaces and unknown zones.</summary>
+    private static string Hint(string text, CalendarSpec spec)
+    {
+        if (text.Length > 0 && (text[0] == ' ' || text[^1] == ' '))
+        {
+            return "; remove the space at the " + (text[0] == ' ' ? "start" : "end");
+        }
+
+        var lastSpace = text.LastIndexOf(' ');
+        if (lastSpace >= 0 && !spec.Utc && spec.TimeZone is null && spec.Dst < 0)
+        {
+            var word = text[(lastSpace + 1)..];
+            if (word.Contains('/', StringComparison.Ordinal) || (word.Length >= 3 && word.All(ValueText.IsLetter)))
+            {
+                return $"; '{word}' is not UTC, a local zone abbreviation ({string.Join(", ", spec.LocalAbbreviations.Distinct())}) or a zone in the tz database";
+            }
+        }
+
+        return "";
     }
 
     /// <summary>
@@ -459,6 +480,11 @@ internal sealed class CalendarSpecParser
         if (Current == '*')
         {
             pos++;
+            if (Current == '/')
+            {
+                Refuse($"'*/' at column {pos} is not systemd syntax; a repetition starts at a value, as in 0/15 (*:0/15 is every 15 minutes)");
+            }
+
             return usec ? [new CalendarComponent(0, -1, CalendarSpec.UsecPerSecond, pos)] : null;
         }
 

@@ -299,8 +299,16 @@ public static class SystemdTimeSpan
 
             if (s == p && p < text.Length)
             {
-                error = ValueText.Error(text, What,
-                    $"unknown unit at column {p + 1} ({ValueText.Describe(text, p)}); use us, ms, s, min, h, d, w, M or y");
+                error = ValueText.Error(text, What, text[p] == '.'
+                    ? $"a second '.' at column {p + 1}; a number has at most one decimal point"
+                    : $"unknown unit '{Word(text, p)}' at column {p + 1}; use us, ms, s, min, h, d, w, M or y");
+                return false;
+            }
+
+            // A unit followed directly by more letters ("5mins"): name the whole word rather than the leftover.
+            if (s > unitStart && s < text.Length && char.IsLetter(text[s]))
+            {
+                error = ValueText.Error(text, What, $"unknown unit '{Word(text, unitStart)}' at column {unitStart + 1}; use us, ms, s, min, h, d, w, M or y");
                 return false;
             }
 
@@ -347,6 +355,18 @@ public static class SystemdTimeSpan
 
         result = total;
         return true;
+    }
+
+    /// <summary>The run of letters (and µ) starting at <paramref name="index"/>, or the single character there.</summary>
+    private static string Word(string text, int index)
+    {
+        var end = index;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end > index ? text[index..end] : text[index].ToString();
     }
 
     private static int SkipWhitespace(string text, int index)
