@@ -290,6 +290,18 @@ public readonly record struct ByteSize : IComparable<ByteSize>
     /// <inheritdoc />
     public int CompareTo(ByteSize other) => Bytes.CompareTo(other.Bytes);
 
+    /// <summary>True when <paramref name="left"/> is fewer bytes than <paramref name="right"/> (<see cref="Infinity"/> is the largest).</summary>
+    public static bool operator <(ByteSize left, ByteSize right) => left.Bytes < right.Bytes;
+
+    /// <summary>True when <paramref name="left"/> is more bytes than <paramref name="right"/>.</summary>
+    public static bool operator >(ByteSize left, ByteSize right) => left.Bytes > right.Bytes;
+
+    /// <summary>True when <paramref name="left"/> is at most <paramref name="right"/>.</summary>
+    public static bool operator <=(ByteSize left, ByteSize right) => left.Bytes <= right.Bytes;
+
+    /// <summary>True when <paramref name="left"/> is at least <paramref name="right"/>.</summary>
+    public static bool operator >=(ByteSize left, ByteSize right) => left.Bytes >= right.Bytes;
+
     /// <summary>Same as <see cref="Format"/> with base 1024.</summary>
     public override string ToString() => Format();
 }

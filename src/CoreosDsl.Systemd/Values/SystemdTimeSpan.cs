@@ -264,7 +264,9 @@ public static class SystemdTimeSpan
             var hasFraction = e < text.Length && text[e] == '.';
             if (!hasNumber && !(e < text.Length && text[e] == '.'))
             {
-                error = ValueText.Error(text, What, $"expected a number at column {p + 1}, found {ValueText.Describe(text, p)}");
+                error = ValueText.Error(text, What, something && char.IsLetter(text[p])
+                    ? $"unknown unit '{Word(text, p)}' at column {p + 1}; use us, ms, s, min, h, d, w, M or y"
+                    : $"expected a number at column {p + 1}, found {ValueText.Describe(text, p)}");
                 return false;
             }
 
