@@ -100,8 +100,9 @@ public sealed class CalendarEvent
     /// The first time after <paramref name="after"/> at which the event elapses, or null when it never will
     /// (systemd's "Next elapse", computed like <c>systemd-analyze calendar --base-time=</c>).
     /// </summary>
-    /// <remarks>Exact in UTC; in other zones, wall times inside a daylight-saving change are resolved as described on
-    /// glibc's <c>mktime</c> (the offset before a gap, the first of two repeated times).</remarks>
+    /// <remarks>Exact in UTC; in other zones, wall times inside a daylight-saving change are resolved as glibc's
+    /// <c>mktime</c> does for a gap (the offset before it) and as the first of two repeated times. Leap seconds of the
+    /// <c>right/</c> zones are not modeled.</remarks>
     public DateTimeOffset? NextElapse(DateTimeOffset after)
     {
         var usec = (after.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMicrosecond;

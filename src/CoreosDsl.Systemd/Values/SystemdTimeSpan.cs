@@ -65,10 +65,12 @@ public static class SystemdTimeSpan
     ];
 
     /// <summary>Formats <paramref name="value"/> with the largest units first (<c>1h 30min</c>, <c>500ms</c>), or <c>infinity</c>.</summary>
+    /// <remarks><see cref="Timeout.InfiniteTimeSpan"/> and <see cref="TimeSpan.MaxValue"/> are both written <c>infinity</c>
+    /// (which parses back as <see cref="Timeout.InfiniteTimeSpan"/>).</remarks>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative or not a whole number of microseconds.</exception>
     public static string Format(TimeSpan value)
     {
-        if (value == Timeout.InfiniteTimeSpan)
+        if (value == Timeout.InfiniteTimeSpan || value == TimeSpan.MaxValue)
         {
             return "infinity";
         }

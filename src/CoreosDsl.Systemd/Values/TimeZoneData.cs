@@ -17,7 +17,13 @@ internal static class TimeZoneData
     /// slashes that names a TZif file under <see cref="ZoneInfoDirectory"/>. Where that directory does not exist
     /// (Windows), the .NET time zone database decides.
     /// </summary>
-    public static bool IsValidZoneName(string name)
+    public static bool IsValidZoneName(string name) => ValidNames.GetOrAdd(name, CheckZoneName);
+
+    // Zone files do not change while a build runs; analyzers parse the same expressions again and again.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> ValidNames = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Abbreviations = new(StringComparer.Ordinal);
+
+    private static bool CheckZoneName(string name)
     {
         if (name.Length == 0)
         {
@@ -76,7 +82,9 @@ internal static class TimeZoneData
     /// TZif file, <c>CET-1CEST,M3.5.0,M10.5.0/3</c>; the standard one twice when the rule has no daylight time),
     /// or, without such a rule, those of the most recent transitions. <c>UTC</c> for <c>UTC</c> or an unknown zone.
     /// </summary>
-    public static string[] LocalAbbreviations(string zone)
+    public static string[] LocalAbbreviations(string zone) => [.. Abbreviations.GetOrAdd(zone, ReadAbbreviations)];
+
+    private static string[] ReadAbbreviations(string zone)
     {
         if (zone == "UTC")
         {

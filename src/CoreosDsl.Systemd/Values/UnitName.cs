@@ -313,6 +313,6 @@ public readonly record struct UnitName
         return Parse(name);
     }
 
-    /// <summary>The whole name.</summary>
-    public override string ToString() => Value;
+    /// <summary>The whole name (empty for <c>default(UnitName)</c>).</summary>
+    public override string ToString() => Value ?? "";
 }

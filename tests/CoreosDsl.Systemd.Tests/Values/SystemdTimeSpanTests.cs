@@ -24,6 +24,7 @@ public class SystemdTimeSpanTests
     public void InfinityIsTimeoutInfiniteTimeSpan()
     {
         Assert.Equal("infinity", SystemdTimeSpan.Format(Timeout.InfiniteTimeSpan));
+        Assert.Equal("infinity", SystemdTimeSpan.Format(TimeSpan.MaxValue));
         Assert.Equal(Timeout.InfiniteTimeSpan, SystemdTimeSpan.Parse(" infinity "));
     }
 
