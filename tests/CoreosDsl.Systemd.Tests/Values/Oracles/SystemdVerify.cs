@@ -17,7 +17,7 @@ public sealed class SystemdVerify
         Result = result;
     }
 
-    /// <summary>Where the unit files were written.</summary>
+    /// <summary>Where the unit files were written (deleted after the run; messages still name it).</summary>
     public string Directory { get; }
 
     /// <summary>The raw run.</summary>
@@ -32,10 +32,17 @@ public sealed class SystemdVerify
             File.WriteAllText(Path.Combine(directory, name), content, new UTF8Encoding(false));
         }
 
-        var result = RunExactly(
-            ["verify", "--man=no", "--generators=no", .. units.Keys.Select(k => Path.Combine(directory, k))],
-            new Dictionary<string, string> { ["SYSTEMD_LOG_LEVEL"] = "debug", ["SYSTEMD_COLORS"] = "0", ["LC_ALL"] = "C" });
-        return new SystemdVerify(directory, result);
+        try
+        {
+            var result = RunExactly(
+                ["verify", "--man=no", "--generators=no", .. units.Keys.Select(k => Path.Combine(directory, k))],
+                new Dictionary<string, string> { ["SYSTEMD_LOG_LEVEL"] = "debug", ["SYSTEMD_COLORS"] = "0", ["LC_ALL"] = "C" });
+            return new SystemdVerify(directory, result);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(directory, recursive: true);
+        }
     }
 
     /// <summary>
