@@ -191,22 +191,26 @@ internal sealed class CalendarSpec
             return null;
         }
 
-        if (endOfMonth)
-        {
-            to -= 3; // at most 28 days back from the end of the month
-        }
-
         string V(int v) => usec ? FormatSeconds(v) : v.ToString(CultureInfo.InvariantCulture);
-        var range = $"{V(from)}..{V(to)}";
-        foreach (var c in chain)
+        for (var k = 0; k < chain.Count; k++)
         {
+            var c = chain[k];
+
+            // At most 28 days back from the end of the month. systemd lowers this limit again for every further
+            // item of the (sorted) list, so ~5,6,7 is valid but ~7,27 is not; the same check is still in v261.
+            if (endOfMonth)
+            {
+                to -= 3;
+            }
+
+            var range = $"{V(from)}..{V(to)}";
             var at = c.Column > 0 ? $" (column {c.Column})" : "";
             var shown = endOfMonth ? $"~{V(c.Start)}" : V(c.Start);
             if (c.Start < from || c.Start > to)
             {
-                return endOfMonth
-                    ? $"day {shown}{at} is more than 28 days back from the end of the month (allowed ~1..~28)"
-                    : $"{field} {shown}{at} is out of range {range}";
+                return !endOfMonth ? $"{field} {shown}{at} is out of range {range}"
+                    : k == 0 ? $"day {shown}{at} is more than 28 days back from the end of the month (allowed ~1..~28)"
+                    : $"day {shown}{at} is item {k + 1} of a list of days counted from the end of the month, where systemd allows at most ~{to} (the limit drops by 3 for each further item)";
             }
 
             if (c.Repeat > to - from)

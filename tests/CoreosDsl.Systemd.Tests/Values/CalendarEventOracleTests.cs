@@ -1,5 +1,6 @@
 using System.Text;
 using CoreosDsl.Systemd.Tests.Values.Oracles;
+using CsCheck;
 
 namespace CoreosDsl.Systemd.Tests.Values;
 
@@ -21,7 +22,7 @@ public class CalendarEventOracleTests
     }
 
     [Fact]
-    public void AgreesWithSystemdAnalyzeInUtc() => AssertAgreement(Corpus, "UTC");
+    public void AgreesWithSystemdAnalyzeInUtc() => Assert.True(AssertAgreement(Corpus, "UTC") > 0);
 
     [Fact]
     public void AgreesWithSystemdAnalyzeInEuropeBerlin()
@@ -42,7 +43,50 @@ public class CalendarEventOracleTests
         AssertAgreement([.. candidates.Select(c => "05:00 " + c), .. candidates.Select(c => "daily " + c.ToLowerInvariant())], zone);
     }
 
-    private static void AssertAgreement(IReadOnlyList<string> expressions, string zone)
+    [Fact]
+    public void RandomExpressionsAgreeWithSystemdAnalyze()
+    {
+        // Expressions built from the grammar (weekdays, date, time, zone; chains with ranges and steps), a third of
+        // them then mutated by inserting or deleting a character: valid, invalid and unusual ones.
+        Gen<string> Chain(params string[] numbers)
+        {
+            var n = Gen.OneOf(numbers);
+            var item = Gen.Frequency(
+                (6, (IGen<string>)n),
+                (1, Gen.Select(n, n, (a, b) => $"{a}..{b}")),
+                (1, Gen.Select(n, n, (a, b) => $"{a}/{b}")),
+                (1, Gen.Select(n, n, n, (a, b, c) => $"{a}..{b}/{c}")));
+            return Gen.Frequency((2, (IGen<string>)Gen.Const("*")), (5, item), (1, item.Array[2, 3].Select(items => string.Join(',', items))));
+        }
+
+        var year = Chain("2026", "26", "1969", "2199", "2200", "70");
+        var month = Chain("1", "02", "6", "12", "13", "0");
+        var day = Chain("1", "7", "15", "28", "29", "31", "32");
+        var hour = Chain("0", "5", "12", "23", "24", "6");
+        var minute = Chain("0", "15", "30", "59", "60", "5");
+        var second = Chain("0", "5.25", "59", "60", "0.5", "30");
+        var weekdays = Gen.OneOf("", "", "Mon ", "Fri ", "sun ", "Mon..Fri ", "Sat,Sun ", "Mon-Wed ", "Tue,Thu..Sat ");
+        var date = Gen.Frequency(
+            (2, (IGen<string>)Gen.Const("")),
+            (2, Gen.Select(year, month, day, Gen.OneOf("-", "-", "~"), (y, m, d, sep) => $"{y}-{m}{sep}{d} ")),
+            (1, Gen.Select(month, day, (m, d) => $"{m}-{d} ")));
+        var time = Gen.Frequency(
+            (1, (IGen<string>)Gen.Const("")),
+            (2, Gen.Select(hour, minute, (h, m) => $"{h}:{m}")),
+            (2, Gen.Select(hour, minute, second, (h, m, sec) => $"{h}:{m}:{sec}")));
+        var zone = Gen.OneOf("", "", "", " UTC", " utc", " Europe/Berlin", " Mars/Base");
+        var expression = Gen.Select(weekdays, date, time, zone, (w, d, t, z) => (w + d + t).TrimEnd() + z);
+        var mutated = Gen.Select(expression, Gen.Int[0, 5], Gen.Int[0, 1000], Gen.Char["*-~:,./ 0159aM@"], (e, kind, at, c) =>
+            e.Length == 0 || kind > 1 ? e : kind == 0 ? e.Insert(at % e.Length, c.ToString()) : e.Remove(at % e.Length, 1));
+        mutated.Array[400].Sample(batch =>
+        {
+            var valid = AssertAgreement(batch, "UTC");
+            Assert.True(valid >= 60 && valid <= 360, $"{valid} of {batch.Length} random expressions were valid");
+        }, iter: 2, threads: 1);
+    }
+
+    /// <summary>Asserts that we agree with systemd on every expression; returns how many were valid.</summary>
+    private static int AssertAgreement(IReadOnlyList<string> expressions, string zone)
     {
         var verdicts = SystemdAnalyze.Calendar(expressions, zone);
         var failures = new StringBuilder();
@@ -83,6 +127,7 @@ public class CalendarEventOracleTests
         }
 
         Assert.True(failures.Length == 0, $"TZ={zone}, {verdicts.Count} expressions:\n{failures}");
+        return verdicts.Count(v => v.Valid);
     }
 
     private static string Show(string s) => System.Text.Json.JsonSerializer.Serialize(s);
