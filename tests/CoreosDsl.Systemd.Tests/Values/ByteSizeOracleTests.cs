@@ -142,5 +142,30 @@ public class ByteSizeOracleTests
         }, iter: 2, threads: 1);
     }
 
+    [Fact]
+    public void RandomSizesAgreeWithSystemd()
+    {
+        // Sizes built from the grammar (numbers, fractions, suffixes in and out of order, spaces), some mutated.
+        var number = Gen.OneOf(Gen.Long[0, 5000].Select(n => n.ToString(CultureInfo.InvariantCulture)),
+            Gen.Select(Gen.Int[0, 99], Gen.Int[0, 99_999], (a, b) => $"{a}.{b}"), Gen.OneOf("0", ".5", "1.", "010", "18446744073709551615"));
+        var part = Gen.Select(number, Gen.OneOf("", "", " "), Gen.OneOf("", "B", "K", "M", "G", "T", "P", "E", "k", "Ki"), (n, ws, s) => n + (s.Length > 0 ? ws : "") + s);
+        var size = Gen.Select(part.Array[1, 3], Gen.OneOf(" ", ""), (p, sep) => string.Join(sep, p));
+        var mutated = Gen.Select(size, Gen.Int[0, 9], Gen.Int[0, 1000], Gen.Char["-+. xK5"], (t, kind, at, c) =>
+            kind > 0 || t.Length == 0 ? t : t.Insert(at % t.Length, c.ToString()))
+            .Where(t => t.Length > 0 && t.Trim() == t && t != "infinity");
+        mutated.Array[Limits.Length * 40].Sample(batch =>
+        {
+            var systemd = SystemdReads(batch);
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var ok = ByteSize.TryParseBytes(batch[i], ByteSizeBase.Base1024, out var bytes, out var error) && bytes != ulong.MaxValue;
+                Assert.True(ok == systemd[i].HasValue && (!ok || bytes == systemd[i]),
+                    $"{Show(batch[i])}: systemd reads {systemd[i]?.ToString(CultureInfo.InvariantCulture) ?? "invalid"}, we read {(ok ? bytes : error ?? "2^64-1 (infinity for rlimits)")}");
+            }
+
+            Assert.True(systemd.Count(v => v.HasValue) >= 60 && systemd.Count(v => !v.HasValue) >= 20, "the random sizes need valid and invalid ones");
+        }, iter: 2, threads: 1);
+    }
+
     private static string Show(string s) => System.Text.Json.JsonSerializer.Serialize(s);
 }

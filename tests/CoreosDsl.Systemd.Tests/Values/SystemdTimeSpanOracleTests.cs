@@ -98,5 +98,36 @@ public class SystemdTimeSpanOracleTests
         }, iter: 2, threads: 1);
     }
 
+    [Fact]
+    public void RandomSpansAgreeWithSystemdAnalyze()
+    {
+        // Spans built from the grammar (numbers, fractions, every unit spelling, optional spaces); a few are mutated.
+        // Mostly valid on purpose: systemd-analyze needs one run per invalid span.
+        var number = Gen.OneOf(Gen.Int[0, 100000].Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            Gen.Select(Gen.Int[0, 999], Gen.Int[0, 999_999], (a, b) => $"{a}.{b}"), Gen.OneOf("0", ".5", "1.", "007", "18446744073709551615"));
+        var unit = Gen.OneOf("", "us", "usec", "\u00b5s", "\u03bcs", "ms", "msec", "s", "sec", "second", "seconds", "m", "min", "minute", "minutes",
+            "h", "hr", "hour", "hours", "d", "day", "days", "w", "week", "weeks", "M", "month", "months", "y", "year", "years", "ns", "S");
+        var component = Gen.Select(number, Gen.OneOf("", "", " ", "\t"), unit, (n, ws, u) => n + (u.Length > 0 ? ws : "") + u);
+        var span = Gen.Select(component.Array[1, 4], Gen.OneOf(" ", "", "  "), (c, sep) => string.Join(sep, c));
+        var mutated = Gen.Select(span, Gen.Int[0, 19], Gen.Int[0, 1000], Gen.Char["-+. x5s"], (t, kind, at, c) =>
+            kind > 0 || t.Length == 0 ? t : t.Insert(at % t.Length, c.ToString()));
+        mutated.Array[200].Sample(batch =>
+        {
+            var verdicts = SystemdAnalyze.TimeSpans(batch);
+            var failures = new StringBuilder();
+            foreach (var verdict in verdicts)
+            {
+                var ok = SystemdTimeSpan.TryParseMicroseconds(verdict.Text, TimeSpanDefaultUnit.Seconds, out var usec, out var error);
+                if (ok != verdict.Valid || (ok && usec != verdict.Microseconds))
+                {
+                    failures.AppendLine($"{Show(verdict.Text)}: systemd says {(verdict.Valid ? verdict.Microseconds + "us" : "invalid")}, we say {(ok ? usec + "us" : error)}");
+                }
+            }
+
+            Assert.True(failures.Length == 0, failures.ToString());
+            Assert.True(verdicts.Count(v => v.Valid) >= 100, "most random spans should be valid");
+        }, iter: 1, threads: 1);
+    }
+
     private static string Show(string s) => System.Text.Json.JsonSerializer.Serialize(s);
 }
