@@ -66,7 +66,8 @@ public static class GeneratorHarness
         "UserProject",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"User{i}.cs")),
         Net100.References.All
-            .Add(MetadataReference.CreateFromFile(typeof(CoreosDsl.Systemd.UnitFile).Assembly.Location))
+            // SectionBuilder: a type only the runtime assembly has (the analyzer assembly links the value types too).
+            .Add(MetadataReference.CreateFromFile(typeof(CoreosDsl.Systemd.SectionBuilder).Assembly.Location))
             .Add(MetadataReference.CreateFromFile(typeof(CoreosDsl.CloudConfig.ConfigMapping).Assembly.Location)),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 

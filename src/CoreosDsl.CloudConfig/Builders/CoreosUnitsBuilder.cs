@@ -37,7 +37,7 @@ public sealed partial class CoreosUnitsBuilder
     /// <param name="command">The command to run.</param>
     /// <param name="configure">Further settings of the entry (enable, mask, drop_ins).</param>
     /// <returns>This builder.</returns>
-    public CoreosUnitsBuilder Existing(string name, UnitCommand command, Action<CoreosUnitBuilder>? configure = null)
+    public CoreosUnitsBuilder Existing([SystemdSyntax("unit-name")] string name, UnitCommand command, Action<CoreosUnitBuilder>? configure = null)
     {
         UnitName.Parse(name);
         return Add(entry =>
@@ -56,7 +56,7 @@ public sealed partial class CoreosUnitsBuilder
     /// <param name="content">The whole unit file text.</param>
     /// <param name="command">The command to run after writing it, if any.</param>
     /// <returns>This builder.</returns>
-    public CoreosUnitsBuilder Raw(string name, string content, UnitCommand? command = null)
+    public CoreosUnitsBuilder Raw([SystemdSyntax("unit-name")] string name, [CloudConfigFormat("unit-content")] string content, UnitCommand? command = null)
     {
         UnitName.Parse(name);
         return Add(entry =>

@@ -6,7 +6,12 @@ namespace CoreosDsl;
 public static class SshPublicKey
 {
     /// <summary>The key types OpenSSH accepts in authorized_keys.</summary>
+#if NETSTANDARD2_0
+    // The analyzers compile this file too (generators/CoreosDsl.Generators), and netstandard2.0 has no IReadOnlySet.
+    public static readonly ICollection<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
+#else
     public static readonly IReadOnlySet<string> KnownTypes = new HashSet<string>(StringComparer.Ordinal)
+#endif
     {
         "ssh-rsa", "ssh-dss", "ssh-ed25519", "ssh-ed448",
         "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",

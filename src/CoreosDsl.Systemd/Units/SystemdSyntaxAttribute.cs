@@ -1,0 +1,31 @@
+namespace CoreosDsl.Systemd;
+
+/// <summary>
+/// Marks a <see cref="string"/> parameter of a generated builder with the systemd value syntax it accepts, so that
+/// the CoreosDsl analyzers check constant arguments at compile time with the same parser the builder runs.
+/// </summary>
+/// <remarks>
+/// <para>Syntaxes (the <see cref="DirectiveValue"/> method that checks each at run time in brackets):
+/// <c>text</c> [<c>Text</c>], <c>path</c> [<c>Path</c>], <c>optional-path</c> [<c>OptionalPath</c>],
+/// <c>path-list</c> [<c>PathList</c>], <c>words</c> [<c>Words</c>], <c>timespan</c> [<c>TimeSpanText</c>],
+/// <c>timespan-ns</c> [<c>NanosecondTimeSpanText</c>], <c>bytes</c> [<c>BytesText</c>],
+/// <c>percent-or-bytes</c> [<c>PercentOrBytesText</c>], <c>calendar</c> [<c>CalendarText</c>], <c>unit</c>
+/// [<c>Unit</c>], <c>slice</c> [<c>Unit(value, UnitType.Slice)</c>], <c>exec</c> [<c>ExecText</c>], <c>mode</c>
+/// [<c>ModeText</c>], <c>signal</c> [<c>Signal</c>], <c>env-name</c> and <c>env-value</c>
+/// [<see cref="EnvironmentAssignment"/>].</para>
+/// <para>Names of units themselves: <c>unit-name</c> (any valid unit name, <see cref="UnitName.Parse"/>) and
+/// <c>unit-name:TYPE</c> (a valid name ending in <c>.TYPE</c>, as the unit builders require).</para>
+/// </remarks>
+/// <param name="syntax">One of the syntaxes listed in the remarks.</param>
+[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+public sealed class SystemdSyntaxAttribute(string syntax) : Attribute
+{
+    /// <summary>The syntax name.</summary>
+    public string Syntax { get; } = syntax;
+
+    /// <summary>
+    /// True for conditions and assertions: the value may start with the <c>|</c> and <c>!</c> prefixes, which are
+    /// not part of the checked value.
+    /// </summary>
+    public bool Condition { get; set; }
+}
