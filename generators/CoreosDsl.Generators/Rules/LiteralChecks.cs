@@ -1,0 +1,350 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using CoreosDsl.Systemd;
+
+namespace CoreosDsl.Rules;
+
+/// <summary>
+/// Checks one value against the syntax of a systemd directive or the format of a cloud-config key, with the parsers
+/// and formatters the builders run (<see cref="DirectiveValue"/>, <see cref="CalendarEvent"/>,
+/// <see cref="UnitName"/>, <see cref="SshPublicKey"/>): a value the builder would refuse at run time is refused
+/// here with the same explanation, plus the rule's ID and the fix.
+/// </summary>
+internal static class LiteralChecks
+{
+    /// <summary>
+    /// Checks a value of a systemd syntax (the names of <c>SystemdSyntaxAttribute</c>); null when it is valid or
+    /// the syntax is not one this version knows.
+    /// </summary>
+    /// <param name="syntax">The syntax (<c>calendar</c>, <c>unit-name:service</c>, ...).</param>
+    /// <param name="condition">True when the value may start with the condition prefixes <c>|</c> and <c>!</c>.</param>
+    /// <param name="value">The value as the user wrote it.</param>
+    /// <param name="origin">Where the value is, for the finding.</param>
+    public static RuleFinding? CheckSystemd(string syntax, bool condition, string value, object? origin)
+    {
+        var finding = Check(syntax, condition, value, origin);
+        if (finding?.Replacement is { } replacement && Check(syntax, condition, replacement, origin) is not null)
+        {
+            // Doubling the '%' is only offered when it makes the whole value valid.
+            return new RuleFinding(finding.Rule, origin, finding.Arguments);
+        }
+
+        return finding;
+    }
+
+    private static RuleFinding? Check(string syntax, bool condition, string value, object? origin)
+    {
+        var written = value;
+        if (condition)
+        {
+            value = DirectiveValue.SplitConditionPrefix(value).Value;
+        }
+
+        if (syntax == "unit-name" || syntax.StartsWith("unit-name:", StringComparison.Ordinal))
+        {
+            return CheckUnitName(syntax.Length > "unit-name:".Length ? syntax.Substring("unit-name:".Length) : null, value, origin);
+        }
+
+        switch (syntax)
+        {
+            case "env-name":
+                return EnvironmentAssignment.IsValidName(value)
+                    ? null
+                    : Finding(RuleCatalog.InvalidEnvironmentName, origin,
+                        $"{Quote(value)} is not an environment variable name; use letters, digits and '_', not starting with a digit");
+            case "env-value":
+                try
+                {
+                    _ = new EnvironmentAssignment("NAME", value);
+                    return null;
+                }
+                catch (ArgumentException e)
+                {
+                    return Finding(RuleCatalog.InvalidValue, origin, e.Message);
+                }
+        }
+
+        var format = Formatter(syntax);
+        if (format is null)
+        {
+            return null;
+        }
+
+        // Every string directive goes through DirectiveValue.Text first: line structure, stray spaces, specifiers.
+        var unitContext = syntax is "unit" or "slice";
+        if (Refusal(DirectiveValue.Text, value) is { } textProblem)
+        {
+            return SpecifierFinding(value, written, SpecifierContext.General, origin)
+                ?? Finding(RuleCatalog.InvalidValue, origin, textProblem);
+        }
+
+        if (unitContext && SpecifierFinding(value, written, SpecifierContext.UnitName, origin) is { } unitSpecifier)
+        {
+            return unitSpecifier;
+        }
+
+        if (Refusal(format, value) is not { } problem)
+        {
+            return null;
+        }
+
+        return syntax switch
+        {
+            "calendar" => Finding(RuleCatalog.InvalidCalendarEvent, origin,
+                problem + "; write a calendar event such as '*-*-* 05:00:00', 'Mon..Fri 09:00' or 'daily'"),
+            "timespan" or "timespan-ns" => Finding(RuleCatalog.InvalidTimeSpan, origin,
+                problem + "; write a time span such as '10s', '1h 30min' or 'infinity'"),
+            "bytes" => Finding(RuleCatalog.InvalidSize, origin, problem + "; write a size such as '512M', '1G' or 'infinity'"),
+            "percent-or-bytes" => Finding(RuleCatalog.InvalidSize, origin,
+                problem + "; write a size such as '512M' or '1G', a percentage such as '50%', or 'infinity'"),
+            "unit" => Finding(RuleCatalog.InvalidUnitName, origin, problem),
+            "slice" => UnitName.TryParse(value, out _, out _)
+                ? Finding(RuleCatalog.UnitNameOfWrongType, origin, problem + "; name a .slice unit (system.slice, machine.slice, ...)")
+                : Finding(RuleCatalog.InvalidUnitName, origin, problem),
+            "exec" => Finding(RuleCatalog.InvalidCommandLine, origin, problem),
+            "path" or "optional-path" or "path-list" => problem.Contains("is not an absolute path")
+                ? Finding(RuleCatalog.PathNotAbsolute, origin, problem)
+                : Finding(RuleCatalog.InvalidValue, origin, problem),
+            "mode" => Finding(RuleCatalog.InvalidFileMode, origin, problem),
+            _ => Finding(RuleCatalog.InvalidValue, origin, problem),
+        };
+    }
+
+    /// <summary>
+    /// Checks a value of a cloud-config key with this format and validator pattern (the <c>format=</c> and
+    /// <c>valid=</c> of <c>cloud-config.schema</c>); null when it is valid. Empty values are valid, as
+    /// coreos-cloudinit skips them.
+    /// </summary>
+    public static RuleFinding? CheckCloudConfig(string format, string? pattern, string value, object? origin)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        switch (format)
+        {
+            case "url":
+            case "url-list":
+                return CheckUrl(value, list: format == "url-list", origin);
+            case "hostname":
+                return HostNameProblem(value) is { } hostProblem
+                    ? Finding(RuleCatalog.InvalidHostName, origin,
+                        $"{Quote(value)} is not a host name: {hostProblem}; use dot-separated labels of 1 to 63 letters, digits and '-'")
+                    : null;
+            case "ssh-public-key":
+                return SshPublicKey.TryValidate(value, out var keyProblem)
+                    ? null
+                    : Finding(RuleCatalog.InvalidSshKey, origin,
+                        $"{Quote(Abbreviate(value))} is not an SSH public key: {keyProblem}; paste the whole line of the .pub file (TYPE BASE64 [comment])");
+            case "absolute-path":
+                return value[0] == '/'
+                    ? null
+                    : Finding(RuleCatalog.PathNotAbsolute, origin, $"{Quote(value)} is not an absolute path; start it with '/'");
+            case "unit-name":
+                return CheckUnitName(null, value, origin);
+            case "drop-in-name":
+                return value.EndsWith(".conf", StringComparison.Ordinal) && value.IndexOf('/') < 0
+                    ? null
+                    : Finding(RuleCatalog.InvalidValue, origin,
+                        $"{Quote(value)} is not a drop-in name: systemd reads only files ending in .conf from a unit's .d directory; name it like 10-override.conf");
+            case "unit-content":
+                try
+                {
+                    _ = UnitFileReader.ReadSections(value);
+                    return null;
+                }
+                catch (FormatException e)
+                {
+                    return Finding(RuleCatalog.InvalidValue, origin, $"the unit content cannot be read: {e.Message}");
+                }
+        }
+
+        if (pattern is null || Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
+        {
+            return null;
+        }
+
+        return format == "file-mode"
+            ? Finding(RuleCatalog.InvalidFileMode, origin,
+                $"{Quote(value)} is not an octal file mode such as 0644 (coreos-cloudinit's validator requires {pattern})")
+            : Finding(RuleCatalog.ValueRefusedByValidator, origin,
+                $"{Quote(value)} does not match {pattern}, which coreos-cloudinit's validator requires of this key");
+    }
+
+    /// <summary>The value with every '%' that starts an invalid specifier doubled: the fix for CDSL207.</summary>
+    public static string DoubleInvalidPercents(string value, SpecifierContext context)
+    {
+        var sb = new StringBuilder(value.Length + 4);
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            sb.Append(c);
+            if (c != '%' || i + 1 >= value.Length)
+            {
+                continue;
+            }
+
+            var next = value[i + 1];
+            if (next == '%')
+            {
+                sb.Append(next);
+                i++;
+            }
+            else if (!Specifiers.TryValidate("%" + next, context, out _))
+            {
+                sb.Append('%');
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    private static RuleFinding? CheckUnitName(string? type, string value, object? origin)
+    {
+        if (!UnitName.TryParse(value, out var name, out var error))
+        {
+            return Finding(RuleCatalog.InvalidUnitName, origin, error!);
+        }
+
+        if (type is null || UnitName.Suffix(name.Type) == type)
+        {
+            return null;
+        }
+
+        var builder = char.ToUpperInvariant(type[0]) + type.Substring(1);
+        var builderOfName = UnitName.Suffix(name.Type);
+        builderOfName = char.ToUpperInvariant(builderOfName[0]) + builderOfName.Substring(1);
+        return Finding(RuleCatalog.UnitNameOfWrongType, origin,
+            $"{Quote(value)} names a .{UnitName.Suffix(name.Type)} unit, but the {builder} builder makes .{type} units; end the name in .{type}, or build it with {builderOfName}(...)");
+    }
+
+    private static RuleFinding? CheckUrl(string value, bool list, object? origin)
+    {
+        if (list && value.IndexOf(',') >= 0)
+        {
+            return Finding(RuleCatalog.InvalidUrl, origin,
+                $"{Quote(value)} holds a ',' but the URLs are joined with commas; pass each URL as its own argument");
+        }
+
+        if (Uri.TryCreate(value, UriKind.Absolute, out var uri)
+            && (uri.Scheme == "http" || uri.Scheme == "https")
+            && uri.Host.Length > 0
+            && !value.Any(c => c <= ' '))
+        {
+            return null;
+        }
+
+        return Finding(RuleCatalog.InvalidUrl, origin,
+            $"{Quote(value)} is not an absolute http:// or https:// URL; write it like http://etcd.example.com:2379");
+    }
+
+    /// <summary>Why <paramref name="value"/> is not an RFC 1123 host name, or null.</summary>
+    private static string? HostNameProblem(string value)
+    {
+        if (value.Length > 253)
+        {
+            return $"it is {value.Length} characters long; the limit is 253";
+        }
+
+        var labels = value.Split('.');
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var label = labels[i];
+            if (label.Length == 0)
+            {
+                return i == labels.Length - 1 && i > 0 ? "it ends in '.'" : "it has an empty label (two dots, or a leading dot)";
+            }
+
+            if (label.Length > 63)
+            {
+                return $"the label '{Abbreviate(label)}' is {label.Length} characters long; the limit is 63";
+            }
+
+            foreach (var c in label)
+            {
+                if (!(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '-'))
+                {
+                    return $"'{c}' is not allowed";
+                }
+            }
+
+            if (label[0] == '-' || label[label.Length - 1] == '-')
+            {
+                return $"the label '{label}' starts or ends with '-'";
+            }
+        }
+
+        return null;
+    }
+
+    private static Func<string, string>? Formatter(string syntax) => syntax switch
+    {
+        "text" => DirectiveValue.Text,
+        "path" => DirectiveValue.Path,
+        "optional-path" => v => DirectiveValue.OptionalPath(v, false),
+        "path-list" => v => DirectiveValue.PathList([v]),
+        "words" => v => DirectiveValue.Words([v]),
+        "timespan" => DirectiveValue.TimeSpanText,
+        "timespan-ns" => DirectiveValue.NanosecondTimeSpanText,
+        "bytes" => DirectiveValue.BytesText,
+        "percent-or-bytes" => DirectiveValue.PercentOrBytesText,
+        "calendar" => DirectiveValue.CalendarText,
+        "unit" => DirectiveValue.Unit,
+        "slice" => v => DirectiveValue.Unit(v, UnitType.Slice),
+        "exec" => DirectiveValue.ExecText,
+        "mode" => DirectiveValue.ModeText,
+        "signal" => DirectiveValue.Signal,
+        _ => null,
+    };
+
+    /// <summary>What the runtime formatter says about <paramref name="value"/>, or null when it accepts it.</summary>
+    private static string? Refusal(Func<string, string> format, string value)
+    {
+        try
+        {
+            format(value);
+            return null;
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
+        {
+            return e.Message;
+        }
+    }
+
+    /// <summary>A CDSL207 finding when <paramref name="value"/> has a bad specifier; the fix doubles the '%' in
+    /// <paramref name="written"/> (the value with its condition prefix, as the literal holds it).</summary>
+    private static RuleFinding? SpecifierFinding(string value, string written, SpecifierContext context, object? origin)
+    {
+        if (Specifiers.TryValidate(value, context, out var error))
+        {
+            return null;
+        }
+
+        return new RuleFinding(RuleCatalog.UnknownSpecifier, origin, error!) { Replacement = DoubleInvalidPercents(written, context) };
+    }
+
+    private static RuleFinding Finding(RuleDescriptor rule, object? origin, string message) => new(rule, origin, message);
+
+    private static string Abbreviate(string value) => value.Length <= 40 ? value : value.Substring(0, 37) + "...";
+
+    /// <summary>The value in double quotes for a message, control characters as C escapes so it stays on one line.</summary>
+    private static string Quote(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (var c in value)
+        {
+            _ = c switch
+            {
+                '\n' => sb.Append("\\n"),
+                '\r' => sb.Append("\\r"),
+                '\t' => sb.Append("\\t"),
+                '"' => sb.Append("\\\""),
+                < ' ' or '\x7f' => sb.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
+                _ => sb.Append(c),
+            };
+        }
+
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,146 @@
+namespace CoreosDsl.Rules;
+
+/// <summary>
+/// Rules across the units of one worker: every unit a dependency names exists (defined in the worker, or shipped by
+/// the target OS), a timer or path unit has the unit it activates, no name is used twice, and an existing unit (a
+/// name without content) is one the OS ships.
+/// </summary>
+internal static class WorkerUnitRules
+{
+    /// <summary>The dependency directives whose values are unit names, by section, in the order they are checked.</summary>
+    public static readonly (string Section, string Key)[] References =
+    [
+        ("Unit", "Requires"), ("Unit", "Requisite"), ("Unit", "Wants"), ("Unit", "BindsTo"), ("Unit", "PartOf"),
+        ("Unit", "After"), ("Unit", "Before"), ("Unit", "Conflicts"), ("Unit", "OnFailure"),
+        ("Install", "WantedBy"), ("Install", "RequiredBy"),
+    ];
+
+    /// <summary>Dependencies without which starting the unit fails.</summary>
+    private static readonly HashSet<string> HardDependencies = new(StringComparer.Ordinal) { "Requires", "Requisite", "BindsTo" };
+
+    /// <summary>The coreos-cloudinit commands that start a unit.</summary>
+    private static readonly HashSet<string> StartingCommands = new(StringComparer.Ordinal) { "start", "restart", "reload-or-restart" };
+
+    /// <summary>The findings for the units of one worker, in unit order.</summary>
+    public static IEnumerable<RuleFinding> Check(IReadOnlyList<UnitFacts> units, StockUnits stock)
+    {
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            if (unit.Name is null)
+            {
+                continue;
+            }
+
+            if (!defined.Add(unit.Name))
+            {
+                yield return new RuleFinding(RuleCatalog.DuplicateUnit, unit.NameOrigin, unit.Name);
+            }
+        }
+
+        bool Exists(string name) => IsDefined(name, defined) || stock.Contains(name);
+
+        foreach (var unit in units)
+        {
+            if (!unit.HasContent)
+            {
+                if (unit.Name is not null && !stock.Contains(unit.Name))
+                {
+                    yield return new RuleFinding(RuleCatalog.ExistingUnitNotStock, unit.NameOrigin, unit.Name, stock.OsName);
+                }
+
+                continue;
+            }
+
+            if (!unit.ContentKnown)
+            {
+                continue;
+            }
+
+            var started = unit.Command is not null && StartingCommands.Contains(unit.Command);
+            foreach (var (section, key) in References)
+            {
+                foreach (var line in unit.Effective(section, key))
+                {
+                    foreach (var name in Names(line.Value))
+                    {
+                        if (Exists(name))
+                        {
+                            continue;
+                        }
+
+                        yield return started && HardDependencies.Contains(key)
+                            ? new RuleFinding(RuleCatalog.StartedUnitDependencyMissing, line.Origin, unit.DisplayName, unit.Command!, key, name, stock.OsName)
+                            : new RuleFinding(RuleCatalog.UnknownUnit, line.Origin, name, key, unit.DisplayName, stock.OsName);
+                    }
+                }
+            }
+
+            if (ActivatedUnit(unit) is ({ } target, var origin) && !Exists(target))
+            {
+                yield return new RuleFinding(RuleCatalog.ActivatedUnitMissing, origin, unit.DisplayName, target, stock.OsName);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The unit a timer or path unit activates: its <c>Unit=</c>, or the service of the same name
+    /// (<c>backup.timer</c> → <c>backup.service</c>); null when not a timer or path, or not known.
+    /// </summary>
+    private static (string? Name, object? Origin) ActivatedUnit(UnitFacts unit)
+    {
+        var section = unit.Type switch
+        {
+            Systemd.UnitType.Timer => "Timer",
+            Systemd.UnitType.Path => "Path",
+            _ => null,
+        };
+        if (section is null)
+        {
+            return (null, null);
+        }
+
+        if (unit.Last(section, "Unit") is { } line)
+        {
+            return line.Value is null || line.Value.IndexOf('%') >= 0 ? (null, null) : (line.Value, line.Origin);
+        }
+
+        if (unit.Name is null)
+        {
+            return (null, null);
+        }
+
+        var dot = unit.Name.LastIndexOf('.');
+        return (unit.Name.Substring(0, dot) + ".service", unit.NameOrigin);
+    }
+
+    /// <summary>The unit names of a dependency value (space-separated); names with specifiers are not checked.</summary>
+    private static IEnumerable<string> Names(string? value)
+    {
+        if (value is null)
+        {
+            yield break;
+        }
+
+        foreach (var word in value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.IndexOf('%') < 0)
+            {
+                yield return word;
+            }
+        }
+    }
+
+    /// <summary>Defined in the worker, directly or as an instance of a template the worker defines.</summary>
+    private static bool IsDefined(string name, HashSet<string> defined)
+    {
+        if (defined.Contains(name))
+        {
+            return true;
+        }
+
+        var at = name.IndexOf('@');
+        var dot = name.LastIndexOf('.');
+        return at > 0 && dot > at && defined.Contains(name.Substring(0, at + 1) + name.Substring(dot));
+    }
+}
