@@ -22,7 +22,11 @@ internal static class WorkerUnitRules
     private static readonly HashSet<string> StartingCommands = new(StringComparer.Ordinal) { "start", "restart", "reload-or-restart" };
 
     /// <summary>The findings for the units of one worker, in unit order.</summary>
-    public static IEnumerable<RuleFinding> Check(IReadOnlyList<UnitFacts> units, StockUnits stock)
+    /// <param name="units">The worker's coreos.units entries, in order.</param>
+    /// <param name="stock">The units the target OS ships.</param>
+    /// <param name="complete">False when some units may be missing from <paramref name="units"/> (the analyzer could
+    /// not follow every call): then nothing is reported as defined nowhere.</param>
+    public static IEnumerable<RuleFinding> Check(IReadOnlyList<UnitFacts> units, StockUnits stock, bool complete = true)
     {
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in units)
@@ -52,7 +56,7 @@ internal static class WorkerUnitRules
                 continue;
             }
 
-            if (!unit.ContentKnown)
+            if (!unit.ContentKnown || !complete)
             {
                 continue;
             }

@@ -1,14 +1,188 @@
+using CoreosDsl.CloudConfig;
+using CoreosDsl.CloudConfig.Schema;
+using CoreosDsl.Rules;
+using CoreosDsl.Systemd;
+
 namespace CoreosDsl;
 
 /// <summary>
-/// The runtime twin of the compile-time analyzers: the same rules over the built worker, for values the
-/// analyzers cannot see (computed at run time). Each rule reports the analyzer's ID.
+/// The runtime twin of the compile-time analyzers: the same rules (<c>generators/CoreosDsl.Generators/Rules</c>,
+/// compiled into this assembly too) over the built worker, for values the analyzers cannot see because they are
+/// computed at run time. Each finding has the analyzer's ID and message.
 /// </summary>
+/// <remarks>
+/// What is checked: every cloud-config value whose key has a format or a validator pattern (URLs, host name, SSH
+/// keys, paths, file modes, unit names, unit content), and the units of <c>coreos.units</c> read back from their
+/// content (and drop-ins) with <see cref="UnitFileReader"/>: the settings systemd refuses at load time and the
+/// references across the worker's units, against the stock units of the dialect's OS. Values of unit directives
+/// need no second check: the typed builders refuse a bad one when it is set.
+/// </remarks>
 internal static class WorkerRules
 {
-    public static IEnumerable<WorkerDiagnostic> Check(WorkerDefinition worker)
+    /// <summary>The findings for <paramref name="worker"/>, for a machine running Flatcar.</summary>
+    public static IEnumerable<WorkerDiagnostic> Check(WorkerDefinition worker) => Check(worker, CloudConfigDialect.Flatcar);
+
+    /// <summary>The findings for <paramref name="worker"/> on the OS that reads <paramref name="dialect"/>.</summary>
+    public static IEnumerable<WorkerDiagnostic> Check(WorkerDefinition worker, CloudConfigDialect dialect)
     {
-        _ = worker;
-        return [];
+        ArgumentNullException.ThrowIfNull(worker);
+        var findings = new List<RuleFinding>();
+        CheckValues(worker.CloudConfig, "", "", findings);
+
+        var units = ReadUnits(worker.CloudConfig);
+        foreach (var unit in units)
+        {
+            findings.AddRange(UnitRules.Check(unit));
+        }
+
+        var stock = StockUnits.For(dialect == CloudConfigDialect.CoreOS ? TargetOs.CoreOS : TargetOs.Flatcar);
+        findings.AddRange(WorkerUnitRules.Check(units, stock));
+        return findings.Select(f => new WorkerDiagnostic(
+            f.Rule.Id,
+            f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
+            f.Message,
+            f.Origin as string ?? worker.Name));
+    }
+
+    /// <summary>Checks each value whose key has a format or a pattern, as the analyzer checks the literal.</summary>
+    private static void CheckValues(ConfigMapping mapping, string schemaPath, string where, List<RuleFinding> findings)
+    {
+        foreach (var (name, node) in mapping)
+        {
+            var path = schemaPath.Length == 0 ? name : schemaPath + "." + name;
+            var here = where.Length == 0 ? name : where + "." + name;
+            if (CloudConfigSchema.Find(path) is not { } key)
+            {
+                continue; // unknown keys are the cloud-config validator's business
+            }
+
+            switch (node)
+            {
+                case ConfigMapping child:
+                    CheckValues(child, path, here, findings);
+                    break;
+                case ConfigSequence items when key.Type == CloudConfigValueType.ObjectList:
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        if (items[i] is ConfigMapping item)
+                        {
+                            CheckValues(item, path + "[]", $"{here}[{i}]", findings);
+                        }
+                    }
+
+                    break;
+                case ConfigSequence items:
+                    for (var i = 0; i < items.Count; i++)
+                    {
+                        if (items[i] is ConfigScalar scalar)
+                        {
+                            CheckValue(key, scalar.Value, $"{here}[{i}]", findings);
+                        }
+                    }
+
+                    break;
+                case ConfigScalar scalar:
+                    CheckValue(key, scalar.Value, here, findings);
+                    break;
+            }
+        }
+    }
+
+    private static void CheckValue(CloudConfigKey key, string value, string where, List<RuleFinding> findings)
+    {
+        // Enum-typed keys are chosen from the generated enum (its obsolete values are CDSL105 warnings).
+        if (key.Enum is not null || (key.Format is null && key.ValidPattern is null))
+        {
+            return;
+        }
+
+        var origin = "cloud-config " + where;
+        if (key.Format == "url-list")
+        {
+            // The builder joined the URLs with the key's separator; each one is checked as the analyzer checks an argument.
+            foreach (var url in value.Split(',').Select(u => u.Trim()))
+            {
+                Add(findings, LiteralChecks.CheckCloudConfig("url", null, url, origin));
+            }
+
+            return;
+        }
+
+        Add(findings, LiteralChecks.CheckCloudConfig(key.Format ?? "pattern", key.ValidPattern, value, origin));
+    }
+
+    /// <summary>The entries of coreos.units as the rules' model: name, command, and the lines of content and drop-ins.</summary>
+    private static List<UnitFacts> ReadUnits(ConfigMapping cloudConfig)
+    {
+        var units = new List<UnitFacts>();
+        if (!cloudConfig.TryGet("coreos", out var coreos) || coreos is not ConfigMapping c
+            || !c.TryGet("units", out var list) || list is not ConfigSequence entries)
+        {
+            return units;
+        }
+
+        foreach (var entry in entries.OfType<ConfigMapping>())
+        {
+            var name = Scalar(entry, "name");
+            if (string.IsNullOrEmpty(name))
+            {
+                continue; // coreos-cloudinit skips an entry without a name
+            }
+
+            var content = Scalar(entry, "content");
+            var unit = new UnitFacts(name, null, name)
+            {
+                Command = Scalar(entry, "command") is { Length: > 0 } command ? command : null,
+                HasContent = !string.IsNullOrEmpty(content),
+            };
+            if (unit.HasContent)
+            {
+                AddLines(unit, name, content!);
+            }
+
+            if (entry.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
+            {
+                foreach (var dropIn in dropInList.OfType<ConfigMapping>())
+                {
+                    if (Scalar(dropIn, "content") is { Length: > 0 } dropInContent)
+                    {
+                        AddLines(unit, $"{name}.d/{Scalar(dropIn, "name")}", dropInContent);
+                    }
+                }
+            }
+
+            units.Add(unit);
+        }
+
+        return units;
+    }
+
+    private static void AddLines(UnitFacts unit, string file, string content)
+    {
+        try
+        {
+            foreach (var section in UnitFileReader.ReadSections(content))
+            {
+                foreach (var line in section.Entries)
+                {
+                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, $"{file} [{section.Name}] {line.Key}="));
+                }
+            }
+        }
+        catch (FormatException)
+        {
+            unit.ContentKnown = false; // the unit-content check of CheckValues reports it
+        }
+    }
+
+    private static string? Scalar(ConfigMapping mapping, string key) =>
+        mapping.TryGet(key, out var node) && node is ConfigScalar scalar ? scalar.Value : null;
+
+    private static void Add(List<RuleFinding> findings, RuleFinding? finding)
+    {
+        if (finding is not null)
+        {
+            findings.Add(finding);
+        }
     }
 }

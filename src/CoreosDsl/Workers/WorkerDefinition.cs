@@ -126,7 +126,7 @@ public sealed partial class WorkerDefinition
             findings.Add(new WorkerDiagnostic(entry.RuleId, severity, entry.Message, $"cloud-config.yml:{entry.Line}"));
         }
 
-        findings.AddRange(WorkerRules.Check(this));
+        findings.AddRange(WorkerRules.Check(this, dialect));
         return findings;
     }
 

@@ -1,0 +1,95 @@
+using Microsoft.CodeAnalysis;
+
+namespace CoreosDsl.Generators.Diagnostics;
+
+/// <summary>
+/// The CoreosDsl types the analyzers recognize calls by, resolved once per compilation. A type is null when the
+/// project does not reference the assembly that defines it; analyzers that need it then do nothing.
+/// </summary>
+internal sealed class KnownSymbols
+{
+    private KnownSymbols(Compilation compilation)
+    {
+        SystemdSyntaxAttribute = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.SystemdSyntaxAttribute");
+        CloudConfigFormatAttribute = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CloudConfigFormatAttribute");
+        SectionBuilder = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.SectionBuilder");
+        UnitBuilder = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.UnitBuilder");
+        UnitFile = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.UnitFile");
+        CoreosUnitsBuilder = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosUnitsBuilder");
+        CoreosUnitBuilder = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosUnitBuilder");
+        UnitCommand = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.UnitCommand");
+        Worker = compilation.GetTypeByMetadataName("CoreosDsl.Worker");
+    }
+
+    public INamedTypeSymbol? SystemdSyntaxAttribute { get; }
+
+    public INamedTypeSymbol? CloudConfigFormatAttribute { get; }
+
+    public INamedTypeSymbol? SectionBuilder { get; }
+
+    public INamedTypeSymbol? UnitBuilder { get; }
+
+    public INamedTypeSymbol? UnitFile { get; }
+
+    public INamedTypeSymbol? CoreosUnitsBuilder { get; }
+
+    public INamedTypeSymbol? CoreosUnitBuilder { get; }
+
+    public INamedTypeSymbol? UnitCommand { get; }
+
+    public INamedTypeSymbol? Worker { get; }
+
+    public static KnownSymbols From(Compilation compilation) => new(compilation);
+
+    /// <summary>The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), if any.</summary>
+    public bool TryGetSyntax(IParameterSymbol parameter, out string syntax, out bool condition)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
+                && attribute.ConstructorArguments is [{ Value: string s }])
+            {
+                syntax = s;
+                condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
+                return true;
+            }
+        }
+
+        syntax = "";
+        condition = false;
+        return false;
+    }
+
+    /// <summary>The cloud-config format a parameter is marked with (<c>[CloudConfigFormat("url")]</c>), if any.</summary>
+    public bool TryGetFormat(IParameterSymbol parameter, out string format, out string? pattern)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, CloudConfigFormatAttribute)
+                && attribute.ConstructorArguments is [{ Value: string f }])
+            {
+                format = f;
+                pattern = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Pattern").Value.Value as string;
+                return true;
+            }
+        }
+
+        format = "";
+        pattern = null;
+        return false;
+    }
+
+    /// <summary>True when <paramref name="type"/> is <paramref name="baseType"/> or derives from it.</summary>
+    public static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
+    {
+        for (var t = type; t is not null && baseType is not null; t = t.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(t, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using CoreosDsl.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CoreosDsl.Generators.Diagnostics;
+
+/// <summary>
+/// Checks string literals passed where a builder takes a value in systemd or cloud-config syntax (parameters marked
+/// <c>[SystemdSyntax]</c> or <c>[CloudConfigFormat]</c> by the generator): calendar events, time spans, sizes, unit
+/// names, command lines, specifiers, paths, modes, SSH keys, URLs, host names. Each literal is checked by the parser
+/// the builder runs at run time; the diagnostic points at the literal (CDSL201 to CDSL215).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AnalyzerDescriptors.Of(
+        RuleCatalog.InvalidCalendarEvent, RuleCatalog.InvalidTimeSpan, RuleCatalog.InvalidSize, RuleCatalog.InvalidUnitName,
+        RuleCatalog.UnitNameOfWrongType, RuleCatalog.InvalidCommandLine, RuleCatalog.UnknownSpecifier,
+        RuleCatalog.InvalidEnvironmentName, RuleCatalog.PathNotAbsolute, RuleCatalog.InvalidSshKey, RuleCatalog.InvalidUrl,
+        RuleCatalog.InvalidHostName, RuleCatalog.InvalidFileMode, RuleCatalog.InvalidValue, RuleCatalog.ValueRefusedByValidator);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = KnownSymbols.From(start.Compilation);
+            if (symbols.SystemdSyntaxAttribute is null && symbols.CloudConfigFormatAttribute is null)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(c => Analyze(c, symbols, ((IInvocationOperation)c.Operation).Arguments), OperationKind.Invocation);
+            start.RegisterOperationAction(c => Analyze(c, symbols, ((IObjectCreationOperation)c.Operation).Arguments), OperationKind.ObjectCreation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ImmutableArray<IArgumentOperation> arguments)
+    {
+        foreach (var argument in arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            // Cheap test first: most arguments hold no constant string at all.
+            var constants = OperationValues.ConstantStrings(argument.Value).ToList();
+            if (constants.Count == 0)
+            {
+                continue;
+            }
+
+            if (symbols.TryGetSyntax(parameter, out var syntax, out var condition))
+            {
+                foreach (var (value, source) in constants)
+                {
+                    Report(context, LiteralChecks.CheckSystemd(syntax, condition, value, null), source);
+                }
+            }
+            else if (symbols.TryGetFormat(parameter, out var format, out var pattern))
+            {
+                foreach (var (value, source) in constants)
+                {
+                    Report(context, LiteralChecks.CheckCloudConfig(format, pattern, value, null), source);
+                }
+            }
+        }
+    }
+
+    private static void Report(OperationAnalysisContext context, RuleFinding? finding, IOperation source)
+    {
+        if (finding is not null)
+        {
+            context.ReportDiagnostic(AnalyzerDescriptors.Create(finding, source.Syntax.GetLocation()));
+        }
+    }
+}

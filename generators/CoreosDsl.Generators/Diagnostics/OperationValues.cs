@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CoreosDsl.Generators.Diagnostics;
+
+/// <summary>What the analyzers can know about an argument at compile time: its constant strings and values.</summary>
+internal static class OperationValues
+{
+    /// <summary>The operation without the implicit conversions around it.</summary>
+    public static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+
+    /// <summary>
+    /// The constant strings an argument holds, each with the operation that wrote it: the argument itself, or the
+    /// elements of a <c>params</c> array, an array creation or a collection expression.
+    /// </summary>
+    public static IEnumerable<(string Value, IOperation Source)> ConstantStrings(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value.ConstantValue is { HasValue: true, Value: string text })
+        {
+            yield return (text, value);
+            yield break;
+        }
+
+        IEnumerable<IOperation> elements = value switch
+        {
+            IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+            ICollectionExpressionOperation collection => collection.Elements,
+            _ => [],
+        };
+        foreach (var element in elements)
+        {
+            var e = Unwrap(element);
+            if (e.ConstantValue is { HasValue: true, Value: string elementText })
+            {
+                yield return (elementText, e);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The unit-file text of a constant argument: a string as is, a bool as <c>yes</c>/<c>no</c>, a number in
+    /// decimal, a generated enum value by its member name in systemd's spelling (<c>OnSuccess</c> →
+    /// <c>on-success</c>); null when not a constant.
+    /// </summary>
+    public static string? ConstantText(IOperation value)
+    {
+        value = Unwrap(value);
+        if (value.ConstantValue is not { HasValue: true } constant)
+        {
+            return null;
+        }
+
+        switch (constant.Value)
+        {
+            case string s:
+                return s;
+            case bool b:
+                return b ? "yes" : "no";
+            case null:
+                return null;
+        }
+
+        if (value.Type is INamedTypeSymbol { TypeKind: TypeKind.Enum } enumType)
+        {
+            var member = value is IFieldReferenceOperation field
+                ? field.Field
+                : enumType.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, constant.Value));
+            return member is null ? null : Kebab(member.Name);
+        }
+
+        return Convert.ToString(constant.Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// The systemd spelling of a generated enum member, the inverse of the generator's PascalCase for the values the
+    /// rules compare (<c>Oneshot</c> → <c>oneshot</c>, <c>ReloadOrRestart</c> → <c>reload-or-restart</c>).
+    /// </summary>
+    public static string Kebab(string member)
+    {
+        var sb = new StringBuilder(member.Length + 4);
+        for (var i = 0; i < member.Length; i++)
+        {
+            var c = member[i];
+            if (char.IsUpper(c) && i > 0 && (char.IsLower(member[i - 1]) || char.IsDigit(member[i - 1])))
+            {
+                sb.Append('-');
+            }
+
+            sb.Append(char.ToLowerInvariant(c));
+        }
+
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,405 @@
+using CoreosDsl.Rules;
+using CoreosDsl.Systemd;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CoreosDsl.Generators.Diagnostics;
+
+/// <summary>
+/// Reads what source code says about units into the rules' model (<see cref="UnitFacts"/>): the typed builders
+/// (<c>Units.Service(name, s =&gt; ...)</c>, <c>units.Service(name, command, s =&gt; ...)</c>), raw unit text and
+/// existing units, following the fluent chains inside the configure lambdas. Every line a section-builder call writes
+/// becomes a fact, with its value when the argument is a constant (or a typed handle to a unit whose name is one).
+/// Origins are source <see cref="Location"/>s.
+/// </summary>
+internal sealed class UnitFactsReader
+{
+    private const int MaxHandleDepth = 8;
+    private readonly KnownSymbols symbols;
+    private readonly Compilation compilation;
+
+    public UnitFactsReader(KnownSymbols symbols, Compilation compilation)
+    {
+        this.symbols = symbols;
+        this.compilation = compilation;
+    }
+
+    /// <summary>
+    /// True for a call that defines a unit with the typed builders: it has a name parameter marked
+    /// <c>[SystemdSyntax("unit-name:TYPE")]</c> and a configure delegate; <paramref name="type"/> is TYPE.
+    /// </summary>
+    public bool IsTypedDefinition(IInvocationOperation invocation, out UnitType type)
+    {
+        type = default;
+        foreach (var parameter in invocation.TargetMethod.Parameters)
+        {
+            if (parameter.Type.SpecialType == SpecialType.System_String
+                && symbols.TryGetSyntax(parameter, out var syntax, out _)
+                && syntax.StartsWith("unit-name:", StringComparison.Ordinal))
+            {
+                return TryParseType(syntax.Substring("unit-name:".Length), out type);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a method of <c>CoreosUnitsBuilder</c> (or an extension of it): a call that adds an entry to coreos.units.</summary>
+    public bool AddsToCoreosUnits(IInvocationOperation invocation)
+    {
+        var method = invocation.TargetMethod;
+        return symbols.CoreosUnitsBuilder is { } units
+            && (SymbolEqualityComparer.Default.Equals(method.ContainingType, units)
+                || (method.IsExtensionMethod && method.Parameters.Length > 0 && SymbolEqualityComparer.Default.Equals(method.Parameters[0].Type, units)));
+    }
+
+    /// <summary>The unit a typed definition builds: name, type, command and every line of its configure lambda.</summary>
+    public UnitFacts ReadTyped(IInvocationOperation definition)
+    {
+        IsTypedDefinition(definition, out var type);
+        string? name = null;
+        Location? nameOrigin = null;
+        IOperation? configure = null;
+        string? command = null;
+        foreach (var argument in definition.Arguments)
+        {
+            if (argument.Parameter is not { } parameter)
+            {
+                continue;
+            }
+
+            if (parameter.Type.SpecialType == SpecialType.System_String && symbols.TryGetSyntax(parameter, out _, out _))
+            {
+                name = OperationValues.ConstantText(argument.Value);
+                nameOrigin = argument.Value.Syntax.GetLocation();
+            }
+            else if (IsUnitCommand(parameter.Type))
+            {
+                command = OperationValues.ConstantText(argument.Value);
+            }
+            else if (parameter.Type is INamedTypeSymbol { Name: "Action", TypeArguments: [var builder] } && KnownSymbols.DerivesFrom(builder, symbols.UnitBuilder))
+            {
+                configure = argument.Value;
+            }
+        }
+
+        var unit = new UnitFacts(name, type, nameOrigin ?? definition.Syntax.GetLocation()) { Command = command };
+        if (OperationValues.Unwrap(configure ?? definition) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+        {
+            Walk(lambda.Body, unit);
+        }
+        else
+        {
+            unit.ContentKnown = false; // a method group or a delegate variable: its calls are not followed
+        }
+
+        return unit;
+    }
+
+    /// <summary>
+    /// A unit added as raw text (<c>units.Raw(name, content, command)</c>): its lines when the content is a constant
+    /// (each pointing at the content literal), otherwise content that is not known.
+    /// </summary>
+    public UnitFacts ReadRaw(IInvocationOperation raw)
+    {
+        string? name = null;
+        Location? nameOrigin = null;
+        string? content = null;
+        Location? contentOrigin = null;
+        string? command = null;
+        foreach (var argument in raw.Arguments)
+        {
+            switch (argument.Parameter?.Name)
+            {
+                case "name":
+                    name = OperationValues.ConstantText(argument.Value);
+                    nameOrigin = argument.Value.Syntax.GetLocation();
+                    break;
+                case "content":
+                    content = OperationValues.ConstantText(argument.Value);
+                    contentOrigin = argument.Value.Syntax.GetLocation();
+                    break;
+                case "command":
+                    command = OperationValues.ConstantText(argument.Value);
+                    break;
+            }
+        }
+
+        var unit = new UnitFacts(name, null, nameOrigin ?? raw.Syntax.GetLocation()) { Command = command };
+        AddContent(unit, content, contentOrigin);
+        return unit;
+    }
+
+    /// <summary>An existing unit (<c>units.Existing(name, command)</c>): a name and a command, no content.</summary>
+    public UnitFacts ReadExisting(IInvocationOperation existing)
+    {
+        var nameArgument = existing.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name");
+        var commandArgument = existing.Arguments.FirstOrDefault(a => a.Parameter?.Name == "command");
+        return new UnitFacts(
+            nameArgument is null ? null : OperationValues.ConstantText(nameArgument.Value),
+            null,
+            nameArgument?.Value.Syntax.GetLocation() ?? existing.Syntax.GetLocation())
+        {
+            HasContent = false,
+            Command = commandArgument is null ? null : OperationValues.ConstantText(commandArgument.Value),
+        };
+    }
+
+    /// <summary>
+    /// An entry built field by field (<c>units.Add(u =&gt; u.Name("x.service").Command(...).Content("..."))</c>).
+    /// </summary>
+    public UnitFacts ReadEntry(IInvocationOperation add, IAnonymousFunctionOperation configure)
+    {
+        string? name = null;
+        Location? nameOrigin = null;
+        string? command = null;
+        string? content = null;
+        Location? contentOrigin = null;
+        var hasContent = false;
+        foreach (var call in configure.Body.Descendants().OfType<IInvocationOperation>())
+        {
+            if (!SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, symbols.CoreosUnitBuilder) || call.Arguments.Length != 1)
+            {
+                continue;
+            }
+
+            var value = call.Arguments[0].Value;
+            switch (call.TargetMethod.Name)
+            {
+                case "Name":
+                    name = OperationValues.ConstantText(value);
+                    nameOrigin = value.Syntax.GetLocation();
+                    break;
+                case "Command":
+                    command = OperationValues.ConstantText(value);
+                    break;
+                case "Content":
+                    hasContent = true;
+                    content = OperationValues.ConstantText(value);
+                    contentOrigin = value.Syntax.GetLocation();
+                    break;
+            }
+        }
+
+        var unit = new UnitFacts(name, null, nameOrigin ?? add.Syntax.GetLocation()) { Command = command, HasContent = hasContent };
+        if (hasContent)
+        {
+            AddContent(unit, content, contentOrigin);
+        }
+
+        return unit;
+    }
+
+    /// <summary>
+    /// The typed definition a <c>UnitFile</c> expression comes from: an inline <c>Units.X(...)</c> call, or a
+    /// local, field or property initialized with one (followed into other files); null when it cannot be followed.
+    /// </summary>
+    public IInvocationOperation? ResolveHandle(IOperation value, int depth = 0)
+    {
+        if (depth > MaxHandleDepth)
+        {
+            return null;
+        }
+
+        value = OperationValues.Unwrap(value);
+        switch (value)
+        {
+            case IInvocationOperation invocation when IsTypedDefinition(invocation, out _):
+                return invocation;
+            case ILocalReferenceOperation local:
+                return FollowDeclaration(local.Local, depth);
+            case IFieldReferenceOperation field:
+                return FollowDeclaration(field.Field, depth);
+            case IPropertyReferenceOperation property:
+                return FollowDeclaration(property.Property, depth);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The name of the unit a <c>UnitFile</c> expression refers to, when it can be followed to a constant.</summary>
+    public string? HandleName(IOperation value)
+    {
+        if (ResolveHandle(value) is not { } definition)
+        {
+            return null;
+        }
+
+        foreach (var argument in definition.Arguments)
+        {
+            if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter && symbols.TryGetSyntax(parameter, out _, out _))
+            {
+                return OperationValues.ConstantText(argument.Value);
+            }
+        }
+
+        return null;
+    }
+
+    private IInvocationOperation? FollowDeclaration(ISymbol symbol, int depth)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax();
+            ExpressionSyntax? initializer = syntax switch
+            {
+                VariableDeclaratorSyntax { Initializer.Value: var v } => v,
+                PropertyDeclarationSyntax { Initializer.Value: var v } => v,
+                PropertyDeclarationSyntax { ExpressionBody.Expression: var e } => e,
+                _ => null,
+            };
+            if (initializer is null)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The handle may be declared in another file: its semantic model is the only way to read it.
+            var model = compilation.GetSemanticModel(initializer.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetOperation(initializer) is { } operation)
+            {
+                return ResolveHandle(operation, depth + 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Collects the lines of one unit from its configure lambda, in the order the calls run.</summary>
+    private void Walk(IOperation? operation, UnitFacts unit)
+    {
+        switch (operation)
+        {
+            case null:
+                return;
+            case IInvocationOperation nested when IsTypedDefinition(nested, out _) || AddsToCoreosUnits(nested):
+                return; // another unit (a handle passed as a value): not lines of this one
+            case IInvocationOperation call:
+                Walk(call.Instance, unit);
+                if (SectionOf(call) is { } section)
+                {
+                    AddLines(call, section, unit);
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    Walk(argument.Value, unit);
+                }
+
+                return;
+            default:
+                foreach (var child in operation.ChildOperations)
+                {
+                    Walk(child, unit);
+                }
+
+                return;
+        }
+    }
+
+    /// <summary>The section a call on a section builder writes to (<c>ServiceSectionBuilder</c> → <c>Service</c>).</summary>
+    private string? SectionOf(IInvocationOperation call)
+    {
+        if (!KnownSymbols.DerivesFrom(call.TargetMethod.ContainingType, symbols.SectionBuilder))
+        {
+            return null;
+        }
+
+        const string Suffix = "SectionBuilder";
+        var receiver = call.Instance?.Type?.Name;
+        return receiver is { Length: > 14 } && receiver.EndsWith(Suffix, StringComparison.Ordinal)
+            ? receiver.Substring(0, receiver.Length - Suffix.Length)
+            : null;
+    }
+
+    private void AddLines(IInvocationOperation call, string section, UnitFacts unit)
+    {
+        var method = call.TargetMethod;
+        var location = call.Syntax.GetLocation();
+        if (SymbolEqualityComparer.Default.Equals(method.ContainingType, symbols.SectionBuilder))
+        {
+            // The base class's escape hatches: Raw(directive, value) and Reset(directive).
+            if (method.Name is "Raw" or "Reset" && call.Arguments.Length >= 1 && OperationValues.ConstantText(call.Arguments[0].Value) is { } key)
+            {
+                var value = method.Name == "Reset" ? "" : call.Arguments.Length > 1 ? OperationValues.ConstantText(call.Arguments[1].Value) : null;
+                unit.Lines.Add(new DirectiveFact(section, key, value, location));
+            }
+
+            return;
+        }
+
+        if (call.Arguments.Length == 0)
+        {
+            return;
+        }
+
+        var first = call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == 0) ?? call.Arguments[0];
+        var firstValue = OperationValues.Unwrap(first.Value);
+        if (first.ArgumentKind == ArgumentKind.ParamArray || firstValue is IArrayCreationOperation or ICollectionExpressionOperation)
+        {
+            IEnumerable<IOperation> elements = firstValue switch
+            {
+                IArrayCreationOperation { Initializer: { } initializer } => initializer.ElementValues,
+                ICollectionExpressionOperation collection => collection.Elements,
+                _ => [firstValue],
+            };
+            foreach (var element in elements)
+            {
+                unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(element), element.Syntax.GetLocation()));
+            }
+
+            return;
+        }
+
+        unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(firstValue), firstValue.Syntax.GetLocation()));
+    }
+
+    private string? ValueOf(IOperation value) =>
+        KnownSymbols.DerivesFrom(OperationValues.Unwrap(value).Type, symbols.UnitFile) ? HandleName(value) : OperationValues.ConstantText(value);
+
+    private static void AddContent(UnitFacts unit, string? content, Location? origin)
+    {
+        if (content is null)
+        {
+            unit.ContentKnown = false;
+            return;
+        }
+
+        try
+        {
+            foreach (var section in UnitFileReader.ReadSections(content))
+            {
+                foreach (var entry in section.Entries)
+                {
+                    unit.Lines.Add(new DirectiveFact(section.Name, entry.Key, entry.Value, origin));
+                }
+            }
+        }
+        catch (FormatException)
+        {
+            unit.ContentKnown = false; // LiteralValueAnalyzer reports the content itself
+        }
+    }
+
+    private bool IsUnitCommand(ITypeSymbol type)
+    {
+        var t = type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T, TypeArguments: [var inner] } ? inner : type;
+        return SymbolEqualityComparer.Default.Equals(t, symbols.UnitCommand);
+    }
+
+    private static bool TryParseType(string suffix, out UnitType type)
+    {
+        foreach (UnitType candidate in Enum.GetValues(typeof(UnitType)))
+        {
+            if (UnitName.Suffix(candidate) == suffix)
+            {
+                type = candidate;
+                return true;
+            }
+        }
+
+        type = default;
+        return false;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using CoreosDsl.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace CoreosDsl.Generators.Diagnostics;
+
+/// <summary>
+/// Rules across the units of one worker, checked on each <c>Worker.Define(name, w =&gt; ...)</c>: every unit a
+/// dependency names is defined in the worker or shipped by the target OS, timers and path units have the unit they
+/// activate, no name is used twice, existing units are stock units (CDSL220, 221, 223, 225, 229). The units are read
+/// from the fluent chains in the lambda and from typed handles (<c>units.Add(updateEngine)</c>) held in locals,
+/// fields or properties. The target OS is the MSBuild property <c>CoreosDslTargetOs</c> (<c>flatcar</c>, the
+/// default, or <c>coreos</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AnalyzerDescriptors.Of(
+        RuleCatalog.UnknownUnit, RuleCatalog.ActivatedUnitMissing, RuleCatalog.DuplicateUnit,
+        RuleCatalog.StartedUnitDependencyMissing, RuleCatalog.ExistingUnitNotStock);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            var symbols = KnownSymbols.From(start.Compilation);
+            if (symbols.Worker is null || symbols.CoreosUnitsBuilder is null)
+            {
+                return;
+            }
+
+            start.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property." + StockUnits.PropertyName, out var os);
+            StockUnits.TryParseOs(os, out var targetOs);
+            var stock = StockUnits.For(targetOs);
+            var reader = new UnitFactsReader(symbols, start.Compilation);
+            start.RegisterOperationAction(c => Analyze(c, symbols, reader, stock), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, UnitFactsReader reader, StockUnits stock)
+    {
+        var define = (IInvocationOperation)context.Operation;
+        if (define.TargetMethod.Name != "Define" || !SymbolEqualityComparer.Default.Equals(define.TargetMethod.ContainingType, symbols.Worker))
+        {
+            return;
+        }
+
+        var collector = new EntryCollector(symbols, reader);
+        foreach (var argument in define.Arguments)
+        {
+            collector.Walk(argument.Value);
+        }
+
+        var tree = define.Syntax.SyntaxTree;
+        var span = define.Syntax.Span;
+        foreach (var finding in WorkerUnitRules.Check(collector.Units, stock, collector.Complete))
+        {
+            // Findings in a handle defined elsewhere point at the place the worker adds that handle.
+            var location = finding.Origin as Location;
+            if (location is null || location.SourceTree != tree || !span.Contains(location.SourceSpan))
+            {
+                location = collector.AnchorOf(finding) ?? define.Syntax.GetLocation();
+            }
+
+            context.ReportDiagnostic(AnalyzerDescriptors.Create(finding, location));
+        }
+    }
+
+    /// <summary>Walks a Define lambda in execution order and collects the coreos.units entries it adds.</summary>
+    private sealed class EntryCollector(KnownSymbols symbols, UnitFactsReader reader)
+    {
+        private readonly List<(UnitFacts Unit, Location Anchor)> entries = [];
+
+        public IReadOnlyList<UnitFacts> Units => [.. entries.Select(e => e.Unit)];
+
+        /// <summary>
+        /// False when the lambda hands a builder to code the analyzer does not follow (a helper method, a delegate
+        /// variable), which may add units: then no reference is reported as defined nowhere.
+        /// </summary>
+        public bool Complete { get; private set; } = true;
+
+        public Location? AnchorOf(RuleFinding finding)
+        {
+            foreach (var (unit, anchor) in entries)
+            {
+                if (ReferenceEquals(finding.Origin, unit.NameOrigin) || unit.Lines.Any(l => ReferenceEquals(l.Origin, finding.Origin)))
+                {
+                    return anchor;
+                }
+            }
+
+            return null;
+        }
+
+        public void Walk(IOperation? operation)
+        {
+            switch (operation)
+            {
+                case null:
+                    return;
+                case IInvocationOperation call when reader.AddsToCoreosUnits(call):
+                    Walk(call.Instance);
+                    if (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0)
+                    {
+                        Walk(call.Arguments[0].Value); // the receiver of an extension call comes first
+                    }
+
+                    Add(call);
+                    return;
+                case IInvocationOperation call:
+                    if (MayAddUnitsUnseen(call))
+                    {
+                        Complete = false;
+                    }
+
+                    Walk(call.Instance);
+                    foreach (var argument in call.Arguments)
+                    {
+                        Walk(argument.Value);
+                    }
+
+                    return;
+                default:
+                    foreach (var child in operation.ChildOperations)
+                    {
+                        Walk(child);
+                    }
+
+                    return;
+            }
+        }
+
+        private void Add(IInvocationOperation call)
+        {
+            var anchor = call.Syntax.GetLocation();
+            if (reader.IsTypedDefinition(call, out _))
+            {
+                entries.Add((reader.ReadTyped(call), anchor));
+                return;
+            }
+
+            switch (call.TargetMethod.Name)
+            {
+                case "Existing":
+                    entries.Add((reader.ReadExisting(call), anchor));
+                    return;
+                case "Raw":
+                    entries.Add((reader.ReadRaw(call), anchor));
+                    return;
+                case "Add":
+                    AddEntry(call);
+                    return;
+                default:
+                    Complete = false; // a CoreosUnitsBuilder method this analyzer does not know
+                    return;
+            }
+        }
+
+        private void AddEntry(IInvocationOperation call)
+        {
+            var unitArgument = call.Arguments.FirstOrDefault(a => KnownSymbols.DerivesFrom(a.Parameter?.Type, symbols.UnitFile));
+            if (unitArgument is not null)
+            {
+                var anchor = unitArgument.Value.Syntax.GetLocation();
+                var commandArgument = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "command");
+                var command = commandArgument is null ? null : OperationValues.ConstantText(commandArgument.Value);
+                if (reader.ResolveHandle(unitArgument.Value) is { } definition)
+                {
+                    var unit = reader.ReadTyped(definition);
+                    unit.Command = command;
+                    entries.Add((unit, anchor));
+                }
+                else
+                {
+                    entries.Add((new UnitFacts(null, null, anchor) { Command = command, ContentKnown = false }, anchor));
+                    Complete = false;
+                }
+
+                return;
+            }
+
+            var configure = call.Arguments.Select(a => OperationValues.Unwrap(a.Value)).OfType<IDelegateCreationOperation>().FirstOrDefault();
+            if (configure?.Target is IAnonymousFunctionOperation lambda)
+            {
+                entries.Add((reader.ReadEntry(call, lambda), call.Syntax.GetLocation()));
+            }
+            else
+            {
+                Complete = false;
+            }
+        }
+
+        /// <summary>
+        /// A call into code outside CoreosDsl that receives a cloud-config builder (as receiver or argument) may add
+        /// units the analyzer cannot see.
+        /// </summary>
+        private static bool MayAddUnitsUnseen(IInvocationOperation call)
+        {
+            var ns = call.TargetMethod.ContainingNamespace?.ToDisplayString() ?? "";
+            if (ns == "CoreosDsl" || ns.StartsWith("CoreosDsl.", StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            return IsCloudConfigBuilder(call.Instance?.Type) || call.Arguments.Any(a => IsCloudConfigBuilder(a.Value.Type));
+        }
+
+        private static bool IsCloudConfigBuilder(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named
+            && named.ContainingNamespace?.ToDisplayString() == "CoreosDsl.CloudConfig"
+            && named.Name.EndsWith("Builder", StringComparison.Ordinal);
+    }
+}
