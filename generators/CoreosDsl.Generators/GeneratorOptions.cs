@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoreosDsl.Generators.Infrastructure;
+using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,25 +9,32 @@ namespace CoreosDsl.Generators;
 /// <summary>
 /// The MSBuild properties the generator reads (made visible by build/CoreosDsl.Generators.props):
 /// <c>CoreosDslSystemdVersion</c>, the systemd version the workers target (default 252: Flatcar's systemd at
-/// the time of writing, and the systemd-analyze the tests use as an oracle).
+/// the time of writing, and the systemd-analyze the tests use as an oracle). <c>CoreosDslTargetOs</c> is read by
+/// the analyzers; the generator only reports a value it does not know.
 /// </summary>
-internal sealed record GeneratorOptions(int SystemdVersion, DiagnosticInfo? Problem)
+internal sealed record GeneratorOptions(int SystemdVersion, DiagnosticInfo? Problem, DiagnosticInfo? TargetOsProblem = null)
 {
     public const int DefaultSystemdVersion = 252;
 
     public static GeneratorOptions From(AnalyzerConfigOptions options)
     {
+        var targetOsProblem = options.TryGetValue("build_property." + StockUnits.PropertyName, out var os)
+            && !string.IsNullOrWhiteSpace(os) && !StockUnits.TryParseOs(os, out _)
+            ? DiagnosticInfo.Create(DiagnosticDescriptors.InvalidGeneratorOption, null,
+                $"{StockUnits.PropertyName} is '{os}', not flatcar or coreos; using flatcar")
+            : null;
+
         if (!options.TryGetValue("build_property.CoreosDslSystemdVersion", out var text) || string.IsNullOrWhiteSpace(text))
         {
-            return new(DefaultSystemdVersion, null);
+            return new(DefaultSystemdVersion, null, targetOsProblem);
         }
 
         if (int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version is >= 1 and < 10000)
         {
-            return new(version, null);
+            return new(version, null, targetOsProblem);
         }
 
         return new(DefaultSystemdVersion, DiagnosticInfo.Create(DiagnosticDescriptors.InvalidGeneratorOption, null,
-            $"CoreosDslSystemdVersion is '{text}', not a systemd version number such as 252; using {DefaultSystemdVersion}"));
+            $"CoreosDslSystemdVersion is '{text}', not a systemd version number such as 252; using {DefaultSystemdVersion}"), targetOsProblem);
     }
 }

@@ -49,6 +49,11 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             {
                 spc.ReportDiagnostic(o.Problem.ToDiagnostic());
             }
+
+            if (o.TargetOsProblem is not null)
+            {
+                spc.ReportDiagnostic(o.TargetOsProblem.ToDiagnostic());
+            }
         });
 
         context.RegisterSourceOutput(systemd, static (spc, model) =>
