@@ -48,7 +48,8 @@ internal static class WorkerUnitRules
         {
             if (!unit.HasContent)
             {
-                if (unit.Name is not null && !stock.Contains(unit.Name))
+                // An invalid name is CDSL204 at the literal already.
+                if (unit.Name is not null && IsUnitName(unit.Name) && !stock.Contains(unit.Name))
                 {
                     yield return new RuleFinding(RuleCatalog.ExistingUnitNotStock, unit.NameOrigin, unit.Name, stock.OsName);
                 }
@@ -128,12 +129,14 @@ internal static class WorkerUnitRules
 
         foreach (var word in value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (word.IndexOf('%') < 0)
+            if (word.IndexOf('%') < 0 && IsUnitName(word))
             {
-                yield return word;
+                yield return word; // names with specifiers, or invalid ones (CDSL204 at the literal), are not checked
             }
         }
     }
+
+    private static bool IsUnitName(string name) => Systemd.UnitName.TryParse(name, out _, out _);
 
     /// <summary>Defined in the worker, directly or as an instance of a template the worker defines.</summary>
     private static bool IsDefined(string name, HashSet<string> defined)

@@ -1,0 +1,184 @@
+using CoreosDsl.Analyzers.Tests.Support;
+
+namespace CoreosDsl.Analyzers.Tests;
+
+/// <summary>
+/// CDSL201-215: each literal check fires on exactly the literal that is wrong, and not on the corrected literal.
+/// Each case is a pair: the failing snippet with the expected diagnostic marked, and the fixed snippet.
+/// </summary>
+public class LiteralValueTests
+{
+    private const string GoodKey =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA placeholder@example.com";
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        {
+            "CDSL201",
+            Snippets.Unit("""Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar({|CDSL201:"*-*-* 25:00:00"|})))"""),
+            Snippets.Unit("""Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar("*-*-* 05:00:00")))""")
+        },
+        {
+            "CDSL202",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").RestartSec({|CDSL202:"1.5.5s"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").RestartSec("1min 30s")))""")
+        },
+        {
+            "CDSL203",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").MemoryMax({|CDSL203:"32 MiB"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").MemoryMax("32M")))""")
+        },
+        {
+            "CDSL204",
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.Requires("docker.service", {|CDSL204:"update engine.service"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.Requires("docker.service", "update-engine.service")))""")
+        },
+        {
+            "CDSL205",
+            Snippets.Unit("""Units.Service({|CDSL205:"backup.timer"|}, s => s.Service(x => x.ExecStart("/bin/true")))"""),
+            Snippets.Unit("""Units.Service("backup.service", s => s.Service(x => x.ExecStart("/bin/true")))""")
+        },
+        {
+            "CDSL205 on Slice=",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").Slice({|CDSL205:"system.service"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").Slice("system.slice")))""")
+        },
+        {
+            "CDSL206",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart({|CDSL206:"bin/run --now"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/usr/bin/run --now")))""")
+        },
+        {
+            "CDSL207",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart({|CDSL207:"/bin/echo 50%x"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/echo 50%%x %i")))""")
+        },
+        {
+            "CDSL207 in a unit name",
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.After({|CDSL207:"%t.service"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.After("%i.service")))""")
+        },
+        {
+            "CDSL208",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").Environment({|CDSL208:"1VAR"|}, "x")))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").Environment("VAR1", "x")))""")
+        },
+        {
+            "CDSL209",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").RootDirectory({|CDSL209:"var/lib/app"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").RootDirectory("/var/lib/app")))""")
+        },
+        {
+            "CDSL209 in a condition",
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.ConditionPathExists({|CDSL209:"!usr/.noupdate"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.ConditionPathExists("!/usr/.noupdate")))""")
+        },
+        {
+            "CDSL209 in write_files",
+            Snippets.Worker("""w.WriteFiles(f => f.Add(x => x.Path({|CDSL209:"etc/motd"|}).Content("hi")))"""),
+            Snippets.Worker("""w.WriteFiles(f => f.Add(x => x.Path("/etc/motd").Content("hi")))""")
+        },
+        {
+            "CDSL210",
+            Snippets.Worker("""w.SshAuthorizedKeys({|CDSL210:"ssh-rsa AAAA"|})"""),
+            Snippets.Worker($"w.SshAuthorizedKeys(\"{GoodKey}\")")
+        },
+        {
+            "CDSL210 in a collection",
+            Snippets.Worker($$"""w.SshAuthorizedKeys(["{{GoodKey}}", {|CDSL210:"ssh-ed25519 not-base64!"|}])"""),
+            Snippets.Worker($"w.SshAuthorizedKeys([\"{GoodKey}\"])")
+        },
+        {
+            "CDSL211",
+            Snippets.Worker("""w.Coreos(c => c.Update(u => u.Server({|CDSL211:"update.example.com/v1/update"|})))"""),
+            Snippets.Worker("""w.Coreos(c => c.Update(u => u.Server("https://update.example.com/v1/update")))""")
+        },
+        {
+            "CDSL211 in a URL list",
+            Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint("http://etcd1:2379", {|CDSL211:"http://etcd2:2379,http://etcd3:2379"|})))"""),
+            Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint("http://etcd1:2379", "http://etcd2:2379", "http://etcd3:2379")))""")
+        },
+        {
+            "CDSL212",
+            Snippets.Worker("""w.Hostname({|CDSL212:"worker_1.example.com"|})"""),
+            Snippets.Worker("""w.Hostname("worker-1.example.com")""")
+        },
+        {
+            "CDSL213",
+            Snippets.Worker("""w.WriteFiles(f => f.Add(x => x.Path("/etc/motd").Permissions({|CDSL213:"0999"|})))"""),
+            Snippets.Worker("""w.WriteFiles(f => f.Add(x => x.Path("/etc/motd").Permissions("0644")))""")
+        },
+        {
+            "CDSL213 in a unit",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").UMask({|CDSL213:"0o22"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").UMask("0022")))""")
+        },
+        {
+            "CDSL214",
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.Description({|CDSL214:"Backup "|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.Description("Backup")))""")
+        },
+        {
+            "CDSL214 on a signal",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").KillSignal({|CDSL214:"SIGSTERM"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").KillSignal("SIGTERM")))""")
+        },
+        {
+            "CDSL215",
+            Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.WindowStart({|CDSL215:"25:00"|})))"""),
+            Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.WindowStart("Thu 04:00")))""")
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheLiteralIsFlaggedAndTheFixedLiteralIsNot(string rule, string failing, string fixedSnippet)
+    {
+        _ = rule;
+        AnalyzerHarness.Verify(failing);
+        AnalyzerHarness.Verify(fixedSnippet);
+    }
+
+    [Fact]
+    public void TheMessageNamesTheValueTheReasonAndTheFix()
+    {
+        var compiled = AnalyzerHarness.Verify(Snippets.Unit(
+            """Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar({|CDSL201:"*-*-* 25:00:00"|})))"""));
+
+        var d = Assert.Single(compiled.AnalyzerDiagnostics);
+        Assert.Equal(
+            "\"*-*-* 25:00:00\" is not a calendar event: hour 25 (column 7) is out of range 0..23; write a calendar event such as '*-*-* 05:00:00', 'Mon..Fri 09:00' or 'daily'",
+            d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
+        Assert.Equal("docs/diagnostics.md#cdsl201", d.Descriptor.HelpLinkUri);
+    }
+
+    [Fact]
+    public void ValuesComputedAtRunTimeAreLeftToTheBuilder()
+    {
+        AnalyzerHarness.Verify(Snippets.Unit(
+            """Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar(Environment.GetEnvironmentVariable("WHEN") ?? "daily")))"""));
+    }
+
+    [Fact]
+    public void ConstantsAreCheckedWhereTheyAreUsed()
+    {
+        AnalyzerHarness.Verify("""
+            public static class Snippet
+            {
+                private const string When = "*-*-* 25:00";
+                public static UnitFile Build() => Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar({|CDSL201:When|})));
+            }
+            """);
+    }
+
+    [Fact]
+    public void TheUnitsExtensionsCheckNamesAndSuffixesToo()
+    {
+        AnalyzerHarness.Verify(Snippets.Units("""
+            units
+                .Service({|CDSL205:"format.mount"|}, UnitCommand.Start, s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/bin/true")))
+                .Existing({|CDSL204:"docker"|}, UnitCommand.Start)
+            """));
+    }
+}

@@ -1,0 +1,203 @@
+extern alias analyzers;
+
+using System.Collections.Immutable;
+using Basic.Reference.Assemblies;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using Generator = analyzers::CoreosDsl.Generators.SchemaGenerator;
+using Diagnostics = analyzers::CoreosDsl.Generators.Diagnostics;
+
+namespace CoreosDsl.Analyzers.Tests.Support;
+
+/// <summary>An additional file held in memory.</summary>
+public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+}
+
+/// <summary>Global analyzer options as MSBuild passes them (<c>build_property.*</c>).</summary>
+public sealed class BuildPropertiesProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+{
+    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
+
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
+
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
+
+    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+    {
+        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+    }
+}
+
+/// <summary>The settings of a definitions project, as its .csproj would set them.</summary>
+public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs = null, OutputKind Kind = OutputKind.DynamicallyLinkedLibrary)
+{
+    public static ProjectSettings Default { get; } = new();
+
+    public IReadOnlyDictionary<string, string> BuildProperties
+    {
+        get
+        {
+            var properties = new Dictionary<string, string>
+            {
+                ["build_property.CoreosDslSystemdVersion"] = SystemdVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            };
+            if (TargetOs is not null)
+            {
+                properties["build_property.CoreosDslTargetOs"] = TargetOs;
+            }
+
+            return properties;
+        }
+    }
+}
+
+/// <summary>A compiled snippet: the compilation with the generated builders, and every diagnostic.</summary>
+public sealed record CompiledSnippet(CSharpCompilation Compilation, ImmutableArray<Diagnostic> CompilerDiagnostics, ImmutableArray<Diagnostic> AnalyzerDiagnostics)
+{
+    /// <summary>The user's source files (not the generated ones).</summary>
+    public IEnumerable<SyntaxTree> UserTrees => Compilation.SyntaxTrees.Where(t => t.FilePath.StartsWith("User", StringComparison.Ordinal));
+
+    /// <summary>Compiler errors, which would make a test snippet meaningless.</summary>
+    public IEnumerable<Diagnostic> CompilerErrors => CompilerDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error);
+
+    /// <summary>Every warning and error: the compiler's (CDSL1xx deprecations included) and the analyzers'.</summary>
+    public IEnumerable<Diagnostic> All => CompilerDiagnostics.Concat(AnalyzerDiagnostics).Where(d => d.Severity >= DiagnosticSeverity.Warning);
+}
+
+/// <summary>
+/// Compiles snippets the way a definitions project is built: the generator runs over the bundled systemd schemas
+/// (the cloud-config builders come compiled in CoreosDsl.CloudConfig), against the .NET 10 reference assemblies and
+/// the CoreosDsl runtime assemblies, then the analyzers run on the result with CompilationWithAnalyzers.
+/// </summary>
+public static class AnalyzerHarness
+{
+    public static readonly string SchemaRoot = Path.Combine(CoreosDsl.Tests.Shared.TestPaths.RepoRoot, "generators", "schemas");
+
+    /// <summary>The implicit and project-level usings of a definitions project (see examples/LocalWorkers).</summary>
+    public const string GlobalUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        global using CoreosDsl;
+        global using CoreosDsl.CloudConfig;
+        global using CoreosDsl.Systemd;
+        """;
+
+    private static readonly Lazy<ImmutableArray<AdditionalText>> Schemas = new(() =>
+    [
+        .. Directory.GetFiles(Path.Combine(SchemaRoot, "systemd"), "*.schema").OrderBy(p => p, StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new InMemoryAdditionalText(p, File.ReadAllText(p))),
+    ]);
+
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    [
+        .. Net100.References.All,
+        // Types only the runtime assemblies have (the analyzer assembly links the value types too).
+        MetadataReference.CreateFromFile(typeof(CoreosDsl.Systemd.SectionBuilder).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CoreosDsl.CloudConfig.ConfigMapping).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CoreosDsl.WorkerDefinition).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CoreosDsl.Host.WorkerHost).Assembly.Location),
+    ]);
+
+    public static CSharpParseOptions ParseOptions { get; } = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+
+    public static ImmutableArray<MetadataReference> MetadataReferences => References.Value;
+
+    public static ImmutableArray<AdditionalText> AdditionalFiles => Schemas.Value;
+
+    /// <summary>The analyzers, as the compiler loads them from the analyzer assembly.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
+        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer()];
+
+    /// <summary>
+    /// Compiles user sources (named User0.cs, User1.cs, ...) with the generator's output and runs the analyzers on
+    /// the user's files, as the IDE does for an open file. The generator output depends only on the project settings,
+    /// so it is produced once per settings and reused (the generator's own tests cover its incrementality).
+    /// </summary>
+    public static CompiledSnippet Compile(ProjectSettings settings, params string[] sources)
+    {
+        var userTrees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs", encoding: System.Text.Encoding.UTF8)).ToList();
+        var (generated, generatorDiagnostics) = GeneratedFor(settings);
+        var compilation = CSharpCompilation.Create(
+            "Snippet",
+            [.. userTrees, CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. generated],
+            MetadataReferences,
+            new CSharpCompilationOptions(settings.Kind, nullableContextOptions: NullableContextOptions.Enable));
+        var options = new BuildPropertiesProvider(settings.BuildProperties);
+        var analyzed = compilation.WithAnalyzers(Analyzers, new AnalyzerOptions(AdditionalFiles, options));
+        var compilerDiagnostics = new List<Diagnostic>(generatorDiagnostics);
+        var analyzerDiagnostics = new List<Diagnostic>();
+        foreach (var tree in userTrees)
+        {
+            var model = compilation.GetSemanticModel(tree);
+            compilerDiagnostics.AddRange(model.GetDiagnostics());
+            analyzerDiagnostics.AddRange(analyzed.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).GetAwaiter().GetResult());
+        }
+
+        return new CompiledSnippet(compilation, [.. compilerDiagnostics], [.. analyzerDiagnostics]);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ProjectSettings, (ImmutableArray<SyntaxTree>, ImmutableArray<Diagnostic>)> Generated = new();
+
+    /// <summary>The generator's output for a project with these settings (built once per settings).</summary>
+    public static (ImmutableArray<SyntaxTree> Trees, ImmutableArray<Diagnostic> Diagnostics) GeneratedFor(ProjectSettings settings) =>
+        Generated.GetOrAdd(settings with { Kind = OutputKind.DynamicallyLinkedLibrary }, s =>
+        {
+            var empty = CSharpCompilation.Create("Generated", [], MetadataReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var options = new BuildPropertiesProvider(s.BuildProperties);
+            var driver = CSharpGeneratorDriver.Create([new Generator().AsSourceGenerator()], AdditionalFiles, ParseOptions, options)
+                .RunGenerators(empty);
+            var result = driver.GetRunResult();
+            return ([.. result.GeneratedTrees], result.Diagnostics);
+        });
+
+    /// <summary>
+    /// Compiles the sources with every tree and emits the assembly (for running a snippet, as the runtime twin
+    /// tests do). Analyzer diagnostics do not stop an emit, exactly as in a build where they are warnings.
+    /// </summary>
+    public static byte[] Emit(CompiledSnippet compiled)
+    {
+        using var stream = new MemoryStream();
+        var result = compiled.Compilation.Emit(stream);
+        Assert.True(result.Success, "the snippet does not emit:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        return stream.ToArray();
+    }
+
+    /// <summary>Compiles one source with the default settings.</summary>
+    public static CompiledSnippet Compile(string source) => Compile(ProjectSettings.Default, source);
+
+    /// <summary>
+    /// Compiles marked-up source and asserts that the CDSL2xx diagnostics are exactly the marked ones: same IDs,
+    /// same spans, nothing else; and that the snippet has no compiler errors.
+    /// </summary>
+    public static CompiledSnippet Verify(string markup, ProjectSettings? settings = null)
+    {
+        var (source, expected) = Markup.Parse(markup);
+        var compiled = Compile(settings ?? ProjectSettings.Default, source);
+        Assert.True(!compiled.CompilerErrors.Any(), "the snippet does not compile:\n" + string.Join("\n", compiled.CompilerErrors));
+        var actual = compiled.AnalyzerDiagnostics
+            .Where(d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal) && d.Location.SourceTree?.FilePath == "User0.cs")
+            .Select(d => new ExpectedDiagnostic(d.Id, d.Location.SourceSpan.Start, d.Location.SourceSpan.Length))
+            .OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList();
+        var strays = compiled.AnalyzerDiagnostics.Where(d => d.Location.SourceTree?.FilePath != "User0.cs").ToList();
+        Assert.True(strays.Count == 0, "diagnostics outside the snippet:\n" + string.Join("\n", strays));
+        if (!expected.SequenceEqual(actual))
+        {
+            Assert.Fail($"expected:\n  {string.Join("\n  ", expected.Select(e => Describe(e, source)))}\nactual:\n  {string.Join("\n  ", compiled.AnalyzerDiagnostics.Select(d => $"{d.Id} '{source.Substring(d.Location.SourceSpan.Start, d.Location.SourceSpan.Length)}': {d.GetMessage()}"))}");
+        }
+
+        return compiled;
+    }
+
+    private static string Describe(ExpectedDiagnostic e, string source) => $"{e.Id} '{source.Substring(e.Start, e.Length)}'";
+}
