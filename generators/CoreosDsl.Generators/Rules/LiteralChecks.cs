@@ -74,11 +74,11 @@ internal static class LiteralChecks
         var unitContext = syntax is "unit" or "slice";
         if (Refusal(DirectiveValue.Text, value) is { } textProblem)
         {
-            return SpecifierFinding(value, written, SpecifierContext.General, origin)
+            return SpecifierFinding(value, unitContext ? null : written, SpecifierContext.General, origin)
                 ?? Finding(RuleCatalog.InvalidValue, origin, textProblem);
         }
 
-        if (unitContext && SpecifierFinding(value, written, SpecifierContext.UnitName, origin) is { } unitSpecifier)
+        if (unitContext && SpecifierFinding(value, null, SpecifierContext.UnitName, origin) is { } unitSpecifier)
         {
             return unitSpecifier;
         }
@@ -312,16 +312,22 @@ internal static class LiteralChecks
         }
     }
 
-    /// <summary>A CDSL207 finding when <paramref name="value"/> has a bad specifier; the fix doubles the '%' in
-    /// <paramref name="written"/> (the value with its condition prefix, as the literal holds it).</summary>
-    private static RuleFinding? SpecifierFinding(string value, string written, SpecifierContext context, object? origin)
+    /// <summary>
+    /// A CDSL207 finding when <paramref name="value"/> has a bad specifier; the fix doubles the '%' in
+    /// <paramref name="written"/> (the value with its condition prefix, as the literal holds it). No fix for a unit
+    /// name (<paramref name="written"/> null): a literal '%' is never valid in one.
+    /// </summary>
+    private static RuleFinding? SpecifierFinding(string value, string? written, SpecifierContext context, object? origin)
     {
         if (Specifiers.TryValidate(value, context, out var error))
         {
             return null;
         }
 
-        return new RuleFinding(RuleCatalog.UnknownSpecifier, origin, error!) { Replacement = DoubleInvalidPercents(written, context) };
+        return new RuleFinding(RuleCatalog.UnknownSpecifier, origin, error!)
+        {
+            Replacement = written is null ? null : DoubleInvalidPercents(written, context),
+        };
     }
 
     private static RuleFinding Finding(RuleDescriptor rule, object? origin, string message) => new(rule, origin, message);

@@ -1,0 +1,191 @@
+using CoreosDsl.Analyzers.Tests.Support;
+
+namespace CoreosDsl.Analyzers.Tests;
+
+/// <summary>
+/// CDSL220, 221, 223, 225, 229: references across the units of one Worker.Define, followed through fluent chains,
+/// statement lambdas and typed handles in locals, fields and properties (also in other files), against the stock
+/// units of the target OS.
+/// </summary>
+public class WorkerUnitsTests
+{
+    private const string Start = "UnitCommand.Start";
+
+    public static TheoryData<string, string, string> Cases => new()
+    {
+        {
+            "CDSL220",
+            Snippets.Units("""units.Service("app.service", s => s.Unit(u => u.Wants({|CDSL220:"metrics.service"|}).After("network-online.target")).Service(x => x.ExecStart("/usr/bin/app")))"""),
+            Snippets.Units("""units.Service("app.service", s => s.Unit(u => u.Wants("metrics.service").After("network-online.target")).Service(x => x.ExecStart("/usr/bin/app"))).Service("metrics.service", s => s.Service(x => x.ExecStart("/usr/bin/metrics")))""")
+        },
+        {
+            "CDSL220 in [Install]",
+            Snippets.Units("""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app")).Install(i => i.WantedBy({|CDSL220:"multiuser.target"|})))"""),
+            Snippets.Units("""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app")).Install(i => i.WantedBy("multi-user.target")))""")
+        },
+        {
+            "CDSL225",
+            Snippets.Units($$"""units.Service("locksmithd.service", {{Start}}, s => s.Unit(u => u.Requires({|CDSL225:"update-engin.service"|})).Service(x => x.ExecStart("/usr/lib/locksmith/locksmithd")))"""),
+            Snippets.Units($$"""units.Service("locksmithd.service", {{Start}}, s => s.Unit(u => u.Requires("update-engine.service")).Service(x => x.ExecStart("/usr/lib/locksmith/locksmithd")))""")
+        },
+        {
+            "CDSL220 for a unit that is not started",
+            Snippets.Units("""units.Service("app.service", s => s.Unit(u => u.BindsTo({|CDSL220:"db.service"|})).Service(x => x.ExecStart("/usr/bin/app")))"""),
+            Snippets.Units("""units.Service("app.service", s => s.Unit(u => u.BindsTo("docker.service")).Service(x => x.ExecStart("/usr/bin/app")))""")
+        },
+        {
+            "CDSL221",
+            Snippets.Units($$"""units.Timer({|CDSL221:"backup.timer"|}, {{Start}}, t => t.Timer(x => x.OnCalendar("daily")))"""),
+            Snippets.Units($$"""units.Timer("backup.timer", {{Start}}, t => t.Timer(x => x.OnCalendar("daily"))).Service("backup.service", s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/backup")))""")
+        },
+        {
+            "CDSL221 with Unit=",
+            Snippets.Units($$"""units.Path("inbox.path", {{Start}}, p => p.Path(x => x.PathChanged("/srv/inbox").Unit({|CDSL221:"process.service"|})))"""),
+            Snippets.Units($$"""units.Path("inbox.path", {{Start}}, p => p.Path(x => x.PathChanged("/srv/inbox").Unit("process.service"))).Service("process.service", s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/process")))""")
+        },
+        {
+            "CDSL223",
+            Snippets.Units("""units.Existing("docker.service", UnitCommand.Start).Service({|CDSL223:"docker.service"|}, s => s.Service(x => x.ExecStart("/usr/bin/dockerd")))"""),
+            Snippets.Units("""units.Service("docker.service", UnitCommand.Start, s => s.Service(x => x.ExecStart("/usr/bin/dockerd")))""")
+        },
+        {
+            "CDSL229",
+            Snippets.Units("""units.Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start)"""),
+            Snippets.Units("""units.Existing("docker.service", UnitCommand.Start).Existing("getty@tty1.service", UnitCommand.Start)""")
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void TheReferenceIsFlaggedAndTheFixedWorkerIsNot(string rule, string failing, string fixedSnippet)
+    {
+        _ = rule;
+        AnalyzerHarness.Verify(failing);
+        AnalyzerHarness.Verify(fixedSnippet);
+    }
+
+    [Fact]
+    public void TheMessageNamesTheUnitTheDirectiveAndTheTargetOs()
+    {
+        var compiled = AnalyzerHarness.Verify(Snippets.Units(
+            """units.Service("app.service", s => s.Unit(u => u.Wants({|CDSL220:"metrics.service"|})).Service(x => x.ExecStart("/usr/bin/app")))"""));
+
+        Assert.Equal(
+            "'metrics.service' (Wants= of app.service) is neither defined in this worker nor a stock unit of Flatcar Container Linux; define it, or correct the name",
+            Assert.Single(compiled.AnalyzerDiagnostics).GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void TheTargetOsPropertyChoosesTheStockUnits()
+    {
+        var fleet = Snippets.Units("""units.Existing("fleet.service", UnitCommand.Start).Service("app.service", UnitCommand.Start, s => s.Unit(u => u.Requires("etcd2.service")).Service(x => x.ExecStart("/usr/bin/app")))""");
+
+        AnalyzerHarness.Verify(fleet, new ProjectSettings(TargetOs: "coreos"));
+        AnalyzerHarness.Verify(Snippets.Units("""units.Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start).Service("app.service", UnitCommand.Start, s => s.Unit(u => u.Requires({|CDSL225:"etcd2.service"|})).Service(x => x.ExecStart("/usr/bin/app")))"""),
+            new ProjectSettings(TargetOs: "flatcar"));
+    }
+
+    [Fact]
+    public void AnUnknownTargetOsIsReportedAndFlatcarIsUsed()
+    {
+        var compiled = AnalyzerHarness.Verify(Snippets.Units("""units.Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start)"""),
+            new ProjectSettings(TargetOs: "fedora"));
+
+        var d = Assert.Single(compiled.CompilerDiagnostics, d => d.Id == "CDSL004");
+        Assert.Equal("CoreosDslTargetOs is 'fedora', not flatcar or coreos; using flatcar", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void StatementLambdasAndTemplatesAreFollowed()
+    {
+        AnalyzerHarness.Verify(Snippets.Units("""
+            {
+                units.Service("worker@.service", s => s.Service(x => x.ExecStart("/usr/bin/worker %i")));
+                units.Service("pool.service", UnitCommand.Start, s => s
+                    .Unit(u => u.Requires("worker@1.service", "worker@2.service", "serial-getty@ttyS0.service"))
+                    .Service(x => x.Type(ServiceType.Oneshot).ExecStart("/bin/true")));
+                units.Service("other.service", UnitCommand.Start, s => s.Unit(u => u.Requires({|CDSL225:"helper@1.service"|})).Service(x => x.ExecStart("/bin/true")));
+            }
+            """));
+    }
+
+    [Fact]
+    public void TypedHandlesInLocalsAreUnitsOfTheWorkerOnlyWhenAdded()
+    {
+        AnalyzerHarness.Verify("""
+            public static class Snippet
+            {
+                public static WorkerDefinition Define()
+                {
+                    var updateEngine = Units.Service("update-engine-2.service", s => s.Service(x => x.Type(ServiceType.Dbus).BusName("com.coreos.update1").ExecStart("/usr/sbin/update_engine")));
+                    var notAdded = Units.Service("not-added.service", s => s.Service(x => x.ExecStart("/bin/true")));
+                    return Worker.Define("worker", w => w.Coreos(c => c.Units(units => units
+                        .Add(updateEngine, UnitCommand.Start)
+                        .Service("locksmithd.service", UnitCommand.Start, s => s
+                            .Unit(u => u.Requires(updateEngine).After(updateEngine).Wants({|CDSL220:notAdded|}))
+                            .Service(x => x.ExecStart("/usr/lib/locksmith/locksmithd"))))));
+                }
+            }
+            """);
+    }
+
+    [Fact]
+    public void TypedHandlesInFieldsAndPropertiesOfOtherFilesAreFollowed()
+    {
+        const string shared = """
+            public static class Shared
+            {
+                public static readonly UnitFile Database = Units.Service("db.service", s => s.Service(x => x.ExecStart("/usr/bin/db")));
+                public static UnitFile Web => Units.Service("web.service", s => s
+                    .Unit(u => u.Requires(Database).Requires("cache.service"))
+                    .Service(x => x.ExecStart("/usr/bin/web")));
+            }
+            """;
+        var (source, expected) = Markup.Parse(Snippets.Units($$"""
+            units.Add(Shared.Database, {{Start}}).Add({|CDSL225:Shared.Web|}, {{Start}})
+            """));
+
+        var compiled = AnalyzerHarness.Compile(ProjectSettings.Default, source, shared);
+
+        Assert.Empty(compiled.CompilerErrors);
+        var d = Assert.Single(compiled.AnalyzerDiagnostics);
+        Assert.Equal("CDSL225", d.Id);
+        Assert.Equal((expected[0].Start, expected[0].Length), (d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.Contains("'web.service' is started (command: start) but its Requires= names 'cache.service'", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnitsAddedByCodeTheAnalyzerDoesNotFollowSilenceTheMissingUnitRules()
+    {
+        AnalyzerHarness.Verify(Snippets.Units(
+            """AddDatabase(units).Service("web.service", UnitCommand.Start, s => s.Unit(u => u.Requires("db.service")).Service(x => x.ExecStart("/usr/bin/web")))""",
+            members: """
+                private static CoreosUnitsBuilder AddDatabase(CoreosUnitsBuilder units) =>
+                    units.Service("db.service", s => s.Service(x => x.ExecStart("/usr/bin/db")));
+            """));
+    }
+
+    [Fact]
+    public void EntriesBuiltFieldByFieldAreUnitsToo()
+    {
+        AnalyzerHarness.Verify(Snippets.Units("""
+            units
+                .Add(u => u.Name("db.service").Content("[Service]\nExecStart=/usr/bin/db\n"))
+                .Add(u => u.Name("web.service").Command(UnitCommand.Start).Content({|CDSL225:"[Unit]\nRequires=db.service cache.service\n[Service]\nExecStart=/usr/bin/web\n"|}))
+            """));
+    }
+
+    [Fact]
+    public void EachWorkerOfAFleetIsCheckedOnItsOwn()
+    {
+        AnalyzerHarness.Verify("""
+            public static class Snippet
+            {
+                public static IEnumerable<WorkerDefinition> Fleet() => Enumerable.Range(1, 3).Select(i => Worker.Define($"worker-{i}", w => w
+                    .Hostname($"worker-{i}")
+                    .Coreos(c => c.Units(units => units
+                        .Service("app.service", UnitCommand.Start, s => s.Unit(u => u.Requires({|CDSL225:"db.service"|})).Service(x => x.ExecStart("/usr/bin/app")))))));
+            }
+            """);
+    }
+}
