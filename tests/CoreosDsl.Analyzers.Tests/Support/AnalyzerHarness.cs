@@ -35,7 +35,11 @@ public sealed class BuildPropertiesProvider(IReadOnlyDictionary<string, string> 
 }
 
 /// <summary>The settings of a definitions project, as its .csproj would set them.</summary>
-public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs = null, OutputKind Kind = OutputKind.DynamicallyLinkedLibrary)
+/// <param name="SystemdVersion">CoreosDslSystemdVersion.</param>
+/// <param name="TargetOs">CoreosDslTargetOs; null when the project does not set it.</param>
+/// <param name="Kind">A library or an executable.</param>
+/// <param name="Usings">The project's global usings; null for those of <see cref="AnalyzerHarness.GlobalUsings"/>.</param>
+public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs = null, OutputKind Kind = OutputKind.DynamicallyLinkedLibrary, string? Usings = null)
 {
     public static ProjectSettings Default { get; } = new();
 
@@ -129,7 +133,7 @@ public static class AnalyzerHarness
         var (generated, generatorDiagnostics) = GeneratedFor(settings);
         var compilation = CSharpCompilation.Create(
             "Snippet",
-            [.. userTrees, CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. generated],
+            [.. userTrees, CSharpSyntaxTree.ParseText(settings.Usings ?? GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. generated],
             MetadataReferences,
             new CSharpCompilationOptions(settings.Kind, nullableContextOptions: NullableContextOptions.Enable));
         var options = new BuildPropertiesProvider(settings.BuildProperties);
@@ -150,7 +154,7 @@ public static class AnalyzerHarness
 
     /// <summary>The generator's output for a project with these settings (built once per settings).</summary>
     public static (ImmutableArray<SyntaxTree> Trees, ImmutableArray<Diagnostic> Diagnostics) GeneratedFor(ProjectSettings settings) =>
-        Generated.GetOrAdd(settings with { Kind = OutputKind.DynamicallyLinkedLibrary }, s =>
+        Generated.GetOrAdd(settings with { Kind = OutputKind.DynamicallyLinkedLibrary, Usings = null }, s =>
         {
             var empty = CSharpCompilation.Create("Generated", [], MetadataReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var options = new BuildPropertiesProvider(s.BuildProperties);

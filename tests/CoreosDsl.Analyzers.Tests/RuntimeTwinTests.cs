@@ -1,0 +1,112 @@
+using CoreosDsl.Analyzers.Tests.Support;
+using CoreosDsl.CloudConfig;
+
+namespace CoreosDsl.Analyzers.Tests;
+
+/// <summary>
+/// <c>worker.Validate()</c> runs the analyzers' rules on the built worker: the same snippet, compiled with the
+/// analyzers and then run, gets the same IDs and messages from both; values computed at run time escape the
+/// analyzers and are caught by Validate() alone.
+/// </summary>
+public class RuntimeTwinTests
+{
+    private static IEnumerable<(string Id, string Message)> AnalyzerFindings(CompiledSnippet compiled) =>
+        compiled.AnalyzerDiagnostics.Select(d => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).OrderBy(f => f.Id, StringComparer.Ordinal);
+
+    private static IEnumerable<(string Id, string Message)> RuntimeFindings(WorkerDefinition worker, CloudConfigDialect dialect = CloudConfigDialect.Flatcar) =>
+        worker.Validate(dialect).Where(d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal)).Select(d => (d.Id, d.Message)).OrderBy(f => f.Id, StringComparer.Ordinal);
+
+    [Fact]
+    public void TheSameLiteralsGetTheSameIdsAndMessagesFromTheAnalyzersAndFromValidate()
+    {
+        var compiled = AnalyzerHarness.Verify("""
+            public static class Snippet
+            {
+                public static WorkerDefinition Define() => Worker.Define("worker", w => w
+                    .Hostname({|CDSL212:"worker_1"|})
+                    .SshAuthorizedKeys({|CDSL210:"ssh-rsa AAAAC3NzaC1lZDI1NTE5AAAAIA== me@example.com"|})
+                    .Coreos(c => c
+                        .Update(u => u.Server({|CDSL211:"update.example.com"|}))
+                        .Units(units => units
+                            .Service("app.service", UnitCommand.Start, s => s
+                                .Unit(u => u.Requires({|CDSL225:"db.service"|}).Wants({|CDSL220:"metrics.service"|}))
+                                .Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/app").Restart({|CDSL226:ServiceRestart.Always|})))
+                            .Timer({|CDSL221:"report.timer"|}, UnitCommand.Start, t => t.Timer(x => x.OnCalendar("daily")))
+                            .Mount({|CDSL222:"docker.mount"|}, UnitCommand.Start, m => m.Mount(x => x.What("LABEL=DOCKER").Where("/var/lib/docker")))
+                            .Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start))));
+            }
+            """);
+
+        var runtime = RuntimeFindings(SnippetRunner.Define(compiled)).ToList();
+
+        Assert.Equal(9, runtime.Count);
+        Assert.Equal(AnalyzerFindings(compiled), runtime);
+    }
+
+    [Fact]
+    public void ValuesComputedAtRunTimeAreCaughtByValidateOnly()
+    {
+        var compiled = AnalyzerHarness.Verify("""
+            public static class Snippet
+            {
+                public static WorkerDefinition Define()
+                {
+                    var database = string.Concat("db", ".service");
+                    var host = string.Join("_", "worker", "1");
+                    var restart = Enum.Parse<ServiceRestart>("Always");
+                    return Worker.Define("worker", w => w
+                        .Hostname(host)
+                        .Coreos(c => c.Units(units => units
+                            .Service("app.service", UnitCommand.Start, s => s
+                                .Unit(u => u.Requires(database))
+                                .Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/app").Restart(restart))))));
+                }
+            }
+            """);
+
+        var runtime = RuntimeFindings(SnippetRunner.Define(compiled)).ToList();
+
+        Assert.Empty(compiled.AnalyzerDiagnostics);
+        Assert.Equal(["CDSL212", "CDSL225", "CDSL226"], runtime.Select(f => f.Id));
+        Assert.Contains(runtime, f => f.Message == "'app.service' is started (command: start) but its Requires= names 'db.service', which is neither defined in this worker nor a stock unit of Flatcar Container Linux, so starting 'app.service' fails; define 'db.service', or correct the name");
+    }
+
+    [Fact]
+    public void ValidateNamesWhereAFindingIs()
+    {
+        var worker = Worker.Define("worker", w => w
+            .Hostname(string.Concat("bad", "_name"))
+            .Coreos(c => c.Units(u => u.Raw("app.service", "[Unit]\nRequires=db.service\n[Service]\nExecStart=/usr/bin/app\n", UnitCommand.Start))));
+
+        var findings = worker.Validate().Where(d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(["cloud-config hostname", "app.service [Unit] Requires="], findings.Select(f => f.Where));
+        Assert.Equal([WorkerDiagnosticSeverity.Error, WorkerDiagnosticSeverity.Error], findings.Select(f => f.Severity));
+    }
+
+    [Fact]
+    public void TheDialectChoosesTheStockUnits()
+    {
+        var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Existing("fleet.service", UnitCommand.Start)
+            .Raw("app.service", "[Unit]\nRequires=etcd2.service\n[Service]\nExecStart=/usr/bin/app\n", UnitCommand.Start))));
+
+        Assert.Empty(RuntimeFindings(worker, CloudConfigDialect.CoreOS));
+        Assert.Equal(["CDSL225", "CDSL229"], RuntimeFindings(worker, CloudConfigDialect.Flatcar).Select(f => f.Id));
+    }
+
+    [Fact]
+    public void DropInsCountAsPartOfTheirUnit()
+    {
+        var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n", UnitCommand.Start)
+            .Add(e => e.Name("docker.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
+
+        Assert.Empty(RuntimeFindings(worker));
+
+        var broken = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Add(e => e.Name("app.service").Command(UnitCommand.Start).Content("[Service]\nExecStart=/usr/bin/app\n")
+                .DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
+        Assert.Equal(["CDSL228"], RuntimeFindings(broken).Select(f => f.Id));
+    }
+}
