@@ -71,11 +71,16 @@ internal static class LiteralChecks
         }
 
         // Every string directive goes through DirectiveValue.Text first: line structure, stray spaces, specifiers.
+        // (Paths that may be optional are checked after their '-' prefix, as the formatters do.)
         var unitContext = syntax is "unit" or "slice";
-        if (Refusal(DirectiveValue.Text, value) is { } textProblem)
+        var text = syntax is "path-list" or "optional-path" && value.Length > 0 && value[0] == '-' ? value.Substring(1) : value;
+        if (Refusal(DirectiveValue.Text, text) is { } textProblem)
         {
-            return SpecifierFinding(value, unitContext ? null : written, SpecifierContext.General, origin)
-                ?? Finding(RuleCatalog.InvalidValue, origin, textProblem);
+            // Text checks the line structure first and the specifiers last: the first problem it names decides the ID.
+            return SpecifierFinding(text, unitContext ? null : written, SpecifierContext.General, origin) is { } specifier
+                && specifier.Message == textProblem
+                ? specifier
+                : Finding(RuleCatalog.InvalidValue, origin, textProblem);
         }
 
         if (unitContext && SpecifierFinding(value, null, SpecifierContext.UnitName, origin) is { } unitSpecifier)
