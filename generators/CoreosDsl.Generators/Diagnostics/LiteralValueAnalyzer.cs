@@ -35,21 +35,46 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(c => Analyze(c, symbols, ((IInvocationOperation)c.Operation).Arguments), OperationKind.Invocation);
-            start.RegisterOperationAction(c => Analyze(c, symbols, ((IObjectCreationOperation)c.Operation).Arguments), OperationKind.ObjectCreation);
+            var own = start.Compilation.Assembly;
+            start.RegisterOperationAction(c =>
+            {
+                var invocation = (IInvocationOperation)c.Operation;
+                if (MayBeMarked(invocation.TargetMethod, own))
+                {
+                    Analyze(c, symbols, invocation.Arguments);
+                }
+            }, OperationKind.Invocation);
+            start.RegisterOperationAction(c =>
+            {
+                var creation = (IObjectCreationOperation)c.Operation;
+                if (creation.Constructor is { } constructor && MayBeMarked(constructor, own))
+                {
+                    Analyze(c, symbols, creation.Arguments);
+                }
+            }, OperationKind.ObjectCreation);
         });
+    }
+
+    /// <summary>
+    /// Only the generated builders (in the project itself) and the CoreosDsl libraries mark parameters: calls into
+    /// anything else are skipped before any attribute is read.
+    /// </summary>
+    private static bool MayBeMarked(IMethodSymbol method, IAssemblySymbol own)
+    {
+        var assembly = method.ContainingAssembly;
+        return SymbolEqualityComparer.Default.Equals(assembly, own)
+            || (assembly?.Name is { } name && name.StartsWith("CoreosDsl", StringComparison.Ordinal));
     }
 
     private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is not { } parameter)
+            if (argument.Parameter is not { } parameter || !OperationValues.MayHoldConstantStrings(argument.Value))
             {
                 continue;
             }
 
-            // Cheap test first: most arguments hold no constant string at all.
             var constants = OperationValues.ConstantStrings(argument.Value).ToList();
             if (constants.Count == 0)
             {

@@ -19,6 +19,13 @@ internal static class OperationValues
         return operation;
     }
 
+    /// <summary>A cheap test before <see cref="ConstantStrings"/>: a constant string, or an array or collection of values.</summary>
+    public static bool MayHoldConstantStrings(IOperation value)
+    {
+        value = Unwrap(value);
+        return value.ConstantValue is { HasValue: true, Value: string } || value is IArrayCreationOperation or ICollectionExpressionOperation;
+    }
+
     /// <summary>
     /// The constant strings an argument holds, each with the operation that wrote it: the argument itself, or the
     /// elements of a <c>params</c> array, an array creation or a collection expression.

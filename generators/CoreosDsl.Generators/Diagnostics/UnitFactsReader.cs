@@ -32,6 +32,13 @@ internal sealed class UnitFactsReader
     public bool IsTypedDefinition(IInvocationOperation invocation, out UnitType type)
     {
         type = default;
+
+        // Cheap test first: a definition ends with its configure delegate, Action<XUnitBuilder>.
+        if (invocation.TargetMethod.Parameters is not [.., { Type: INamedTypeSymbol { Name: "Action", TypeArguments.Length: 1 } }])
+        {
+            return false;
+        }
+
         foreach (var parameter in invocation.TargetMethod.Parameters)
         {
             if (parameter.Type.SpecialType == SpecialType.System_String

@@ -6,7 +6,8 @@ namespace CoreosDsl.Host;
 
 /// <summary>
 /// <c>validate [FILE.yml] [--dialect coreos|flatcar]</c>: checks each worker's emitted cloud-config, or an
-/// existing cloud-config file, with the rules of coreos-cloudinit's validator.
+/// existing cloud-config file, with the rules of coreos-cloudinit's validator; a worker also gets the analyzers'
+/// rules (CDSL2xx) on what it built, for values computed at run time.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -53,9 +54,22 @@ internal static class ValidateCommand
         {
             var yaml = worker.ToYaml();
             status = Math.Max(status, Report(context, $"{worker.Name}/cloud-config.yml", yaml, CloudConfigValidator.Validate(yaml, dialect)));
+            status = Math.Max(status, ReportRules(context, worker, dialect));
         }
 
         return status;
+    }
+
+    /// <summary>The analyzers' rules on the built worker (the runtime twin, CDSL2xx): values computed at run time.</summary>
+    private static int ReportRules(HostContext context, WorkerDefinition worker, CloudConfigDialect dialect)
+    {
+        var findings = worker.Validate(dialect).Where(d => d.Id.StartsWith("CDSL", StringComparison.Ordinal)).ToList();
+        foreach (var finding in findings)
+        {
+            context.Out.WriteLine($"{worker.Name}: {finding}");
+        }
+
+        return findings.Any(f => f.Severity == WorkerDiagnosticSeverity.Error) ? WorkerHost.Problems : WorkerHost.Success;
     }
 
     private static int Report(HostContext context, string name, string text, ValidationReport report)
