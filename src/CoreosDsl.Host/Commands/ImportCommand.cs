@@ -54,11 +54,19 @@ internal static class ImportCommand
         }
 
         var entry = Assembly.GetEntryAssembly();
+        var targetNamespace = ns ?? entry?.GetName().Name?.Replace('-', '_');
+        var targetClass = className ?? ClassName(workerName);
+        if (className is null && entry?.GetType(targetNamespace is null ? targetClass : $"{targetNamespace}.{targetClass}") is not null)
+        {
+            // The project already has a class of that name (often the worker being migrated): do not clash with it.
+            targetClass = "Imported" + targetClass;
+        }
+
         var result = CloudConfigImporter.Import(text, new ImportOptions
         {
             WorkerName = workerName,
-            ClassName = className ?? ClassName(workerName),
-            Namespace = ns ?? entry?.GetName().Name?.Replace('-', '_'),
+            ClassName = targetClass,
+            Namespace = targetNamespace,
             SourceName = Path.GetFileName(file),
             Dialect = dialect,
             UnitBuilders = entry,

@@ -216,9 +216,9 @@ internal static class ConfigTreeDiff
     /// <summary>A value shortened for one line of output.</summary>
     public static string Show(ConfigNode node) => node switch
     {
-        ConfigScalar { Kind: ScalarKind.String } s when s.Value.Contains('\n', StringComparison.Ordinal) =>
-            $"({s.Value.Split('\n').Length - (s.Value.EndsWith('\n') ? 1 : 0)} lines of text)",
-        ConfigScalar { Kind: ScalarKind.String } s => "\"" + Shorten(s.Value) + "\"",
+        ConfigScalar { Kind: ScalarKind.String } s when s.Value.TrimEnd('\n').Contains('\n', StringComparison.Ordinal) =>
+            $"({s.Value.TrimEnd('\n').Split('\n').Length} lines of text)",
+        ConfigScalar { Kind: ScalarKind.String } s => "\"" + Shorten(s.Value).Replace("\n", "\\n", StringComparison.Ordinal) + "\"",
         ConfigScalar s => s.Value,
         ConfigMapping m => m.TryGet("name", out var n) && n is ConfigScalar ns ? $"{{name: {ns.Value}, {m.Count} keys}}" : $"{{{m.Count} keys}}",
         ConfigSequence q => $"[{q.Count} items]",

@@ -180,7 +180,7 @@ internal static class CSharpWriter
     /// </summary>
     public static string Literal(string value, int indent)
     {
-        if (value.Contains('\n', StringComparison.Ordinal) && CanBeRaw(value))
+        if (value.TrimEnd('\n').Contains('\n', StringComparison.Ordinal) && CanBeRaw(value))
         {
             var quotes = new string('"', Math.Max(3, LongestQuoteRun(value) + 1));
             var pad = Pad(indent + Indent);

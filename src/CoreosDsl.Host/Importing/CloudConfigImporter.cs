@@ -94,7 +94,7 @@ internal static class CloudConfigImporter
         foreach (var (key, value) in input)
         {
             var childPath = Join(path, key);
-            var step = keys.TryGetValue(key, out var methods) ? PlanKey(context, builderType, key, value, methods, childPath) : null;
+            var step = keys.TryGetValue(key, out var methods) ? PlanKey(context, builderType, key, value, methods, childPath) : [];
             if (step.Count == 0)
             {
                 context.Notes.Add(methods is null

@@ -132,12 +132,14 @@ internal sealed class ConfigServer : IAsyncDisposable
         return uri.IsLoopback || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
     }
 
-    /// <summary>Serves until <paramref name="cancellationToken"/> fires (Ctrl+C), then stops gracefully.</summary>
+    /// <summary>Serves until <paramref name="cancellationToken"/> fires or the process is told to stop (Ctrl+C, SIGTERM), then stops gracefully.</summary>
     public async Task RunUntilCancelledAsync(CancellationToken cancellationToken)
     {
+        // The host's console lifetime takes SIGINT/SIGTERM for itself and signals ApplicationStopping.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, stop.Token);
         }
         catch (OperationCanceledException)
         {
