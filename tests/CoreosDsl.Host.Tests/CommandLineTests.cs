@@ -88,7 +88,8 @@ public class CommandLineTests
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("Worker", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("│", result.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains(Path.Combine(folder, "o", "worker-3"), result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("worker-3", result.StandardOutput, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(folder, "o", "worker-3", "cloud-config.yml")));
     }
 
     [Fact]

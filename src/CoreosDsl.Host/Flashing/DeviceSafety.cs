@@ -155,7 +155,7 @@ internal static class DeviceSafety
     {
         var file = Path.Combine(root, "proc", "swaps");
         return File.Exists(file)
-            ? File.ReadLines(file).Skip(1).Select(l => l.Split(' ', '\t', StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length > 0).Select(f => Unescape(f[0]))
+            ? File.ReadLines(file).Skip(1).Select(l => l.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).Where(f => f.Length > 0).Select(f => Unescape(f[0]))
             : [];
     }
 
