@@ -64,14 +64,20 @@ public static class WorkerHost
         var parsed = root.Parse(effective);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var error in parsed.Errors)
+            // "Required command was not provided" only repeats what an unknown word already says.
+            var errors = parsed.Errors.Count > 1 ? parsed.Errors.Where(e => e.Message != "Required command was not provided.").ToList() : [.. parsed.Errors];
+            foreach (var error in errors)
             {
                 console.WriteError(error.Message);
             }
 
-            var command = parsed.CommandResult.Command;
-            var path = command == root ? "" : " " + command.Name;
-            console.Error.WriteLine($"Run with '{path.TrimStart()}{(path.Length > 0 ? " " : "")}--help' for usage.");
+            var names = new List<string>();
+            for (var result = parsed.CommandResult; result.Command != root; result = (System.CommandLine.Parsing.CommandResult)result.Parent!)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+
+            console.Error.WriteLine($"Run with '{string.Join(' ', [.. names, "--help"])}' for usage.");
             return UsageError;
         }
 
