@@ -1,3 +1,4 @@
+using CoreosDsl.Text;
 using System.Text.Json.Nodes;
 using CoreosDsl.CloudConfig;
 using CoreosDsl.Tests.Shared;

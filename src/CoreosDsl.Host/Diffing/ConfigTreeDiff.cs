@@ -1,6 +1,6 @@
+using CoreosDsl.Text;
 using CoreosDsl.CloudConfig;
 using CoreosDsl.CloudConfig.Schema;
-using CoreosDsl.Testing;
 
 namespace CoreosDsl.Host;
 
