@@ -1,24 +1,44 @@
 namespace CoreosDsl.Host;
 
-/// <summary>What every command works on: the project's workers and where to print.</summary>
-internal sealed record HostContext(IReadOnlyList<WorkerDefinition> Workers, TextWriter Out, TextWriter Error)
+/// <summary>What every command works on: the project's workers and the console.</summary>
+internal sealed class HostContext(IReadOnlyList<WorkerDefinition> workers, HostConsole console)
 {
-    /// <summary>The workers named by <c>--worker</c> (all when none is named); null after printing an error for an unknown name.</summary>
-    public IReadOnlyList<WorkerDefinition>? Select(string[]? names)
+    /// <summary>Every worker of the project, in definition order.</summary>
+    public IReadOnlyList<WorkerDefinition> Workers { get; } = workers;
+
+    /// <summary>Where to print.</summary>
+    public HostConsole Console { get; } = console;
+
+    /// <summary>The workers named by <c>--worker</c> (all when none is named).</summary>
+    /// <exception cref="UsageException">A name matches no worker; the message lists the names there are.</exception>
+    public IReadOnlyList<WorkerDefinition> Select(string[]? names)
     {
         if (names is null || names.Length == 0)
         {
             return Workers;
         }
 
-        var unknown = names.Where(n => Workers.All(w => w.Name != n)).ToList();
+        var unknown = names.Where(n => Workers.All(w => w.Name != n)).Distinct().ToList();
         if (unknown.Count > 0)
         {
-            Error.WriteLine($"error: no worker named {string.Join(", ", unknown.Select(n => $"\"{n}\""))}; " +
+            throw new UsageException($"no worker named {string.Join(", ", unknown.Select(n => $"\"{n}\""))}; " +
                 $"this project defines {string.Join(", ", Workers.Select(w => w.Name))}");
-            return null;
         }
 
         return Workers.Where(w => names.Contains(w.Name)).ToList();
     }
+
+    /// <summary>Exactly one worker: the one named, or the project's only one.</summary>
+    /// <exception cref="UsageException">No name was given and the project has several workers.</exception>
+    public WorkerDefinition SelectOne(string[]? names, string purpose)
+    {
+        var selected = Select(names);
+        return selected.Count == 1
+            ? selected[0]
+            : throw new UsageException($"{purpose} works on one worker and this project defines {selected.Count} " +
+                $"({string.Join(", ", selected.Select(w => w.Name))}): choose one with --worker NAME");
+    }
 }
+
+/// <summary>Bad usage or input: printed as <c>error: MESSAGE</c> and exit code 2.</summary>
+internal sealed class UsageException(string message, Exception? inner = null) : Exception(message, inner);

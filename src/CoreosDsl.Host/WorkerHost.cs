@@ -1,21 +1,29 @@
 using System.CommandLine;
+using CoreosDsl.Fat;
 
 namespace CoreosDsl.Host;
 
 /// <summary>
-/// The command line of a definitions project: <c>Program.cs</c> hands its workers to <c>Run</c> and
-/// everything else happens through <c>dotnet run -- COMMAND</c>. Without a command, <c>build</c> runs.
+/// The command line of a definitions project: <c>Program.cs</c> hands its workers to <c>Run</c> and everything
+/// else happens through <c>dotnet run -- COMMAND</c> (<c>build</c>, <c>validate</c>, <c>image</c>, <c>serve</c>,
+/// <c>flash</c>, <c>import</c>, <c>diff</c>). Without a command, <c>build</c> runs. See docs/cli.md.
 /// </summary>
 public static class WorkerHost
 {
     /// <summary>Exit code: success.</summary>
     public const int Success = 0;
 
-    /// <summary>Exit code: the command ran and found problems (validation errors, differences).</summary>
+    /// <summary>Exit code: the command ran and found problems (validation errors, differences, an unsafe device, a failed verify).</summary>
     public const int Problems = 1;
 
-    /// <summary>Exit code: bad usage or input (unknown worker, missing file).</summary>
+    /// <summary>Exit code: bad usage or input (unknown option or worker, missing or unreadable file, bad stock image).</summary>
     public const int UsageError = 2;
+
+    /// <summary>Exit code: a bug in CoreosDsl (an unexpected exception); the message asks for a report.</summary>
+    public const int InternalError = 70;
+
+    /// <summary>Exit code: interrupted (Ctrl+C); nothing half-written is left behind.</summary>
+    public const int Cancelled = 130;
 
     /// <summary>Runs the command in <paramref name="args"/> over <paramref name="workers"/> and returns the exit code.</summary>
     public static int Run(string[] args, params WorkerDefinition[] workers) => Run(args, (IEnumerable<WorkerDefinition>)workers);
@@ -24,24 +32,91 @@ public static class WorkerHost
     public static int Run(string[] args, IEnumerable<WorkerDefinition> workers)
     {
         ArgumentNullException.ThrowIfNull(args);
-        var list = workers.ToList();
-        var duplicate = list.GroupBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        ArgumentNullException.ThrowIfNull(workers);
+        return Run(args, workers.ToList(), HostConsole.ForProcess());
+    }
+
+    internal static int Run(string[] args, IReadOnlyList<WorkerDefinition> workers, HostConsole console)
+    {
+        var duplicate = workers.GroupBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
-            Console.Error.WriteLine($"error: two workers are named \"{duplicate.Key}\"; worker names must be unique");
+            console.WriteError($"two workers are named \"{duplicate.Key}\"; worker names must be unique (they name output folders and URLs)");
             return UsageError;
         }
 
-        var context = new HostContext(list, Console.Out, Console.Error);
-        var root = new RootCommand("Builds, checks and serves the CoreOS workers defined in this project.");
-        var build = BuildCommand.Create(context);
-        root.Subcommands.Add(build);
-        root.Subcommands.Add(ValidateCommand.Create(context));
+        var context = new HostContext(workers, console);
+        var root = new RootCommand("Builds, checks, images and serves the CoreOS/Flatcar workers defined in this project.")
+        {
+            BuildCommand.Create(context),
+            ValidateCommand.Create(context),
+            ImageCommand.Create(context),
+            ServeCommand.Create(context),
+            FlashCommand.Create(context),
+            ImportCommand.Create(context),
+            DiffCommand.Create(context),
+        };
 
         // No command means build, with its defaults.
         var effective = args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version")
             ? ["build", .. args]
             : args;
-        return root.Parse(effective).Invoke();
+        var parsed = root.Parse(effective);
+        if (parsed.Errors.Count > 0)
+        {
+            // "Required command was not provided" only repeats what an unknown word already says.
+            var errors = parsed.Errors.Count > 1 ? parsed.Errors.Where(e => e.Message != "Required command was not provided.").ToList() : [.. parsed.Errors];
+            foreach (var error in errors)
+            {
+                console.WriteError(error.Message);
+            }
+
+            var names = new List<string>();
+            for (var result = parsed.CommandResult; result.Command != root; result = (System.CommandLine.Parsing.CommandResult)result.Parent!)
+            {
+                names.Insert(0, result.Command.Name);
+            }
+
+            console.Error.WriteLine($"Run with '{string.Join(' ', [.. names, "--help"])}' for usage.");
+            return UsageError;
+        }
+
+        try
+        {
+            return parsed.InvokeAsync(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (Classify(e) is { } code)
+        {
+            if (code == Cancelled)
+            {
+                console.WriteError("cancelled; nothing was left half-written");
+            }
+            else
+            {
+                console.WriteError(e.Message);
+            }
+
+            return code;
+        }
+        catch (Exception e)
+        {
+            console.WriteError($"internal error, please report it: {e}");
+            return InternalError;
+        }
     }
+
+    /// <summary>The exit code of an expected failure, or null for a bug.</summary>
+    private static int? Classify(Exception e) => e switch
+    {
+        OperationCanceledException => Cancelled,
+        UsageException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException => UsageError,
+        FatCapacityException or CoreosDsl.Systemd.UnitDefinitionException or CoreosDsl.CloudConfig.YamlSyntaxException => UsageError,
+        IOException => UsageError,
+        _ => null,
+    };
 }

@@ -11,7 +11,7 @@ namespace CoreosDsl.Testing;
 /// </summary>
 /// <remarks>
 /// Overloads for CoreosDsl's own models (for example <c>Verify(WorkerDefinition)</c>) belong in further files of this
-/// partial class, each a thin call to <see cref="VerifyFiles"/> or <see cref="Verify"/> that forwards the
+/// partial class, each a thin call to <see cref="VerifyFiles"/> or <see cref="Verify(string, string, SnapshotSettings?, string, string)"/> that forwards the
 /// <c>[CallerFilePath]</c> and <c>[CallerMemberName]</c> parameters.
 /// </remarks>
 public static partial class Snapshot

@@ -1,3 +1,4 @@
+using CoreosDsl.Text;
 using CsCheck;
 
 namespace CoreosDsl.Testing.Tests;

@@ -1,3 +1,4 @@
+using CoreosDsl.Text;
 using System.Text;
 using CoreosDsl.Tests.Shared;
 using CsCheck;

@@ -1,8 +1,10 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
+using Spectre.Console;
 
 namespace CoreosDsl.Host;
 
-/// <summary><c>build [--out DIR] [--worker NAME]</c>: writes each worker's files under <c>DIR/NAME/</c>.</summary>
+/// <summary><c>build [--out DIR] [--worker NAME] [--json]</c>: writes each worker's files under <c>DIR/NAME/</c>.</summary>
 internal static class BuildCommand
 {
     public static Command Create(HostContext context)
@@ -11,38 +13,55 @@ internal static class BuildCommand
         {
             Description = "The folder to write into; each worker gets a subfolder.",
             DefaultValueFactory = _ => "out",
+            HelpName = "DIR",
         };
-        var worker = new Option<string[]>("--worker", "-w")
-        {
-            Description = "Only these workers (repeatable); default: all.",
-            AllowMultipleArgumentsPerToken = true,
-        };
-        var command = new Command("build", "Write cloud-config.yml, the unit files and syslinux.cfg of each worker.")
+        var worker = CommonOptions.Worker();
+        var json = CommonOptions.Json();
+        var command = new Command("build", "Write cloud-config.yml, the unit files and syslinux.cfg of each worker (the default command).")
         {
             output,
             worker,
+            json,
         };
-        command.SetAction(result => Run(context, result.GetValue(output)!, result.GetValue(worker)));
+        command.SetAction(result => Run(context, result.GetValue(output)!, result.GetValue(worker), result.GetValue(json)));
         return command;
     }
 
-    private static int Run(HostContext context, string output, string[]? names)
+    private static int Run(HostContext context, string output, string[]? names, bool json)
     {
-        var workers = context.Select(names);
-        if (workers is null)
-        {
-            return WorkerHost.UsageError;
-        }
-
-        foreach (var worker in workers)
+        var console = context.Console;
+        var report = new JsonArray();
+        var table = new Table().AddColumns("Worker", "Files", "Folder");
+        foreach (var worker in context.Select(names))
         {
             var folder = Path.Combine(output, worker.Name);
             var written = worker.Files().WriteTo(folder);
-            context.Out.WriteLine($"{worker.Name}: wrote {written.Count} files to {Path.GetFullPath(folder)}");
-            foreach (var path in written)
+            var full = Path.GetFullPath(folder);
+            report.Add(new JsonObject
             {
-                context.Out.WriteLine($"  {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+                ["name"] = worker.Name,
+                ["folder"] = full,
+                ["files"] = new JsonArray(written.Select(p => (JsonNode)Path.GetRelativePath(full, p).Replace('\\', '/')).ToArray()),
+            });
+            if (!json && !console.Interactive)
+            {
+                console.Out.WriteLine($"{worker.Name}: wrote {written.Count} files to {full}");
+                foreach (var path in written)
+                {
+                    console.Out.WriteLine($"  {Path.GetRelativePath(full, path).Replace('\\', '/')}");
+                }
             }
+
+            table.AddRow(Markup.Escape(worker.Name), written.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(full));
+        }
+
+        if (json)
+        {
+            console.WriteJson(new JsonObject { ["workers"] = report });
+        }
+        else if (console.Interactive)
+        {
+            console.Ansi.Write(table);
         }
 
         return WorkerHost.Success;

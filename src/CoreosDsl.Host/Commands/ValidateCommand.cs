@@ -1,13 +1,16 @@
 using System.CommandLine;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using CoreosDsl.CloudConfig;
 using CoreosDsl.CloudConfig.Validation;
+using Spectre.Console;
 
 namespace CoreosDsl.Host;
 
 /// <summary>
-/// <c>validate [FILE.yml] [--dialect coreos|flatcar]</c>: checks each worker's emitted cloud-config, or an
-/// existing cloud-config file, with the rules of coreos-cloudinit's validator; a worker also gets the analyzers'
-/// rules (CDSL2xx) on what it built, for values computed at run time.
+/// <c>validate [FILE.yml] [--dialect coreos|flatcar] [--strict] [--worker NAME] [--json]</c>: checks each worker
+/// (the runtime twin of the analyzers plus the cloud-config validator, with diagnostic IDs), or an existing
+/// cloud-config file with coreos-cloudinit's rules, rendered like Butane (file, line, the source line, a caret).
 /// </summary>
 internal static class ValidateCommand
 {
@@ -18,69 +21,130 @@ internal static class ValidateCommand
             Description = "An existing cloud-config file to check instead of the workers.",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var dialect = new Option<CloudConfigDialect>("--dialect")
+        var dialect = CommonOptions.Dialect();
+        var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) on warnings too, not only on errors." };
+        var worker = CommonOptions.Worker();
+        var json = CommonOptions.Json();
+        var command = new Command("validate", "Check the workers, or a cloud-config file; exits 1 when an error is found.")
         {
-            Description = "Whose rules: CoreOS (coreos-cloudinit 2018) or Flatcar (today's fork).",
-            DefaultValueFactory = _ => CloudConfigDialect.Flatcar,
+            file, dialect, strict, worker, json,
         };
-        var worker = new Option<string[]>("--worker", "-w") { Description = "Only these workers; default: all." };
-        var command = new Command("validate", "Check cloud-configs; exits 1 when an error is found.") { file, dialect, worker };
-        command.SetAction(result => Run(context, result.GetValue(file), result.GetValue(dialect), result.GetValue(worker)));
+        command.SetAction(result =>
+        {
+            var path = result.GetValue(file);
+            return path is null
+                ? RunWorkers(context, result.GetValue(dialect), result.GetValue(strict), result.GetValue(worker), result.GetValue(json))
+                : RunFile(context, path, result.GetValue(dialect), result.GetValue(strict), result.GetValue(json));
+        });
         return command;
     }
 
-    private static int Run(HostContext context, string? file, CloudConfigDialect dialect, string[]? names)
+    private static int RunFile(HostContext context, string path, CloudConfigDialect dialect, bool strict, bool json)
     {
-        if (file is not null)
+        var text = CommonOptions.ReadInputFile(path);
+        var report = CloudConfigValidator.Validate(text, dialect);
+        var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
+        var console = context.Console;
+        if (json)
         {
-            if (!File.Exists(file))
+            console.WriteJson(new JsonObject
             {
-                context.Error.WriteLine($"error: {file}: no such file");
-                return WorkerHost.UsageError;
+                ["file"] = path,
+                ["dialect"] = dialect.ToString().ToLowerInvariant(),
+                ["kind"] = report.Kind.ToString(),
+                ["ok"] = !failed,
+                ["entries"] = JsonNode.Parse(report.ToJson()),
+            });
+        }
+        else if (report.Entries.Count == 0)
+        {
+            console.Line($"[green]{Markup.Escape(path)}: ok[/]", $"{path}: ok");
+        }
+        else
+        {
+            console.Out.Write(report.Render(path));
+        }
+
+        return failed ? WorkerHost.Problems : WorkerHost.Success;
+    }
+
+    private static int RunWorkers(HostContext context, CloudConfigDialect dialect, bool strict, string[]? names, bool json)
+    {
+        var console = context.Console;
+        var status = WorkerHost.Success;
+        var report = new JsonArray();
+        foreach (var worker in context.Select(names))
+        {
+            var diagnostics = worker.Validate(dialect);
+            var errors = diagnostics.Count(d => d.Severity == WorkerDiagnosticSeverity.Error);
+            var warnings = diagnostics.Count(d => d.Severity == WorkerDiagnosticSeverity.Warning);
+            if (errors > 0 || strict && diagnostics.Count > 0)
+            {
+                status = WorkerHost.Problems;
             }
 
-            var text = File.ReadAllText(file);
-            return Report(context, file, text, CloudConfigValidator.Validate(text, dialect));
+            report.Add(new JsonObject
+            {
+                ["name"] = worker.Name,
+                ["errors"] = errors,
+                ["warnings"] = warnings,
+                ["diagnostics"] = new JsonArray(diagnostics.Select(d => (JsonNode)new JsonObject
+                {
+                    ["id"] = d.Id,
+                    ["severity"] = d.Severity.ToString().ToLowerInvariant(),
+                    ["where"] = d.Where,
+                    ["message"] = d.Message,
+                }).ToArray()),
+            });
+            if (json)
+            {
+                continue;
+            }
+
+            var summary = string.Create(CultureInfo.InvariantCulture, $"{errors} error(s), {warnings} warning(s), {diagnostics.Count - errors - warnings} info(s)");
+            if (console.Interactive)
+            {
+                if (diagnostics.Count == 0)
+                {
+                    console.Ansi.MarkupLine($"[green]{Markup.Escape(worker.Name)}: ok[/]");
+                    continue;
+                }
+
+                var table = new Table().Title(Markup.Escape(worker.Name)).AddColumns("Severity", "ID", "Where", "Message");
+                foreach (var d in diagnostics)
+                {
+                    var colour = d.Severity switch
+                    {
+                        WorkerDiagnosticSeverity.Error => "red",
+                        WorkerDiagnosticSeverity.Warning => "yellow",
+                        _ => "blue",
+                    };
+                    table.AddRow($"[{colour}]{d.Severity.ToString().ToLowerInvariant()}[/]", Markup.Escape(d.Id), Markup.Escape(d.Where), Markup.Escape(d.Message));
+                }
+
+                console.Ansi.Write(table);
+                console.Ansi.MarkupLine($"{Markup.Escape(worker.Name)}: {summary}");
+            }
+            else if (diagnostics.Count == 0)
+            {
+                console.Out.WriteLine($"{worker.Name}: ok");
+            }
+            else
+            {
+                foreach (var d in diagnostics)
+                {
+                    console.Out.WriteLine($"{worker.Name}: {d}");
+                }
+
+                console.Out.WriteLine($"{worker.Name}: {summary}");
+            }
         }
 
-        var workers = context.Select(names);
-        if (workers is null)
+        if (json)
         {
-            return WorkerHost.UsageError;
-        }
-
-        var status = WorkerHost.Success;
-        foreach (var worker in workers)
-        {
-            var yaml = worker.ToYaml();
-            status = Math.Max(status, Report(context, $"{worker.Name}/cloud-config.yml", yaml, CloudConfigValidator.Validate(yaml, dialect)));
-            status = Math.Max(status, ReportRules(context, worker, dialect));
+            console.WriteJson(new JsonObject { ["ok"] = status == WorkerHost.Success, ["workers"] = report });
         }
 
         return status;
-    }
-
-    /// <summary>The analyzers' rules on the built worker (the runtime twin, CDSL2xx): values computed at run time.</summary>
-    private static int ReportRules(HostContext context, WorkerDefinition worker, CloudConfigDialect dialect)
-    {
-        var findings = worker.Validate(dialect).Where(d => d.Id.StartsWith("CDSL", StringComparison.Ordinal)).ToList();
-        foreach (var finding in findings)
-        {
-            context.Out.WriteLine($"{worker.Name}: {finding}");
-        }
-
-        return findings.Any(f => f.Severity == WorkerDiagnosticSeverity.Error) ? WorkerHost.Problems : WorkerHost.Success;
-    }
-
-    private static int Report(HostContext context, string name, string text, ValidationReport report)
-    {
-        if (report.Entries.Count == 0)
-        {
-            context.Out.WriteLine($"{name}: ok");
-            return WorkerHost.Success;
-        }
-
-        context.Out.Write(report.Render(name));
-        return report.HasErrors ? WorkerHost.Problems : WorkerHost.Success;
     }
 }

@@ -1,3 +1,4 @@
+using CoreosDsl.Text;
 using System.Text;
 
 namespace CoreosDsl.Testing;

@@ -1,3 +1,4 @@
+using CoreosDsl.Tests.Shared;
 using System.Globalization;
 using System.Text;
 using CoreosDsl.Systemd.Tests.Values.Oracles;

@@ -1,3 +1,4 @@
+using CoreosDsl.Tests.Shared;
 using CoreosDsl.Systemd.Tests.Values.Oracles;
 using CsCheck;
 

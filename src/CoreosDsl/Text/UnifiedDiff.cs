@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CoreosDsl.Testing;
+namespace CoreosDsl.Text;
 
 /// <summary>
 /// Unified diffs of two texts, in the format of <c>diff -u</c> and <c>git diff</c>: <c>---</c>/<c>+++</c> headers,
@@ -52,7 +52,7 @@ public static class UnifiedDiff
     }
 
     /// <summary>Splits after each <c>\n</c>; every line keeps its terminator, a last line may have none.</summary>
-    internal static List<string> SplitLines(string text)
+    public static List<string> SplitLines(string text)
     {
         var lines = new List<string>();
         var start = 0;

@@ -1,7 +1,6 @@
 using System.Text;
-using CoreosDsl.Tests.Shared;
 
-namespace CoreosDsl.Systemd.Tests.Values.Oracles;
+namespace CoreosDsl.Tests.Shared;
 
 /// <summary>
 /// <c>systemd-analyze verify</c> as an oracle for unit-file values. It loads unit files without a running systemd

@@ -1,4 +1,4 @@
-namespace CoreosDsl.Testing;
+namespace CoreosDsl.Text;
 
 /// <summary>
 /// A minimal line edit script between two line lists: Myers' O((N+M)·D) algorithm in its linear-space form (find

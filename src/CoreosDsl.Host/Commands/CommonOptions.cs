@@ -1,0 +1,55 @@
+using System.CommandLine;
+
+namespace CoreosDsl.Host;
+
+/// <summary>Options several commands share, created per command (System.CommandLine options belong to one command).</summary>
+internal static class CommonOptions
+{
+    /// <summary><c>--worker NAME</c>, repeatable; default: every worker.</summary>
+    public static Option<string[]> Worker(string description = "Only this worker (repeatable); default: all.") => new("--worker", "-w")
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = false,
+        HelpName = "NAME",
+    };
+
+    /// <summary><c>--json</c>: one JSON document on standard output, for scripts.</summary>
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print one JSON document on standard output, for scripts.",
+    };
+
+    /// <summary><c>--dialect coreos|flatcar</c>.</summary>
+    public static Option<CoreosDsl.CloudConfig.CloudConfigDialect> Dialect() => new("--dialect")
+    {
+        Description = "Whose rules: CoreOS (coreos-cloudinit as of 2018) or Flatcar (today's fork).",
+        DefaultValueFactory = _ => CoreosDsl.CloudConfig.CloudConfigDialect.Flatcar,
+    };
+
+    /// <summary>Reads a text file given on the command line, or throws <see cref="UsageException"/> naming it.</summary>
+    public static string ReadInputFile(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new UsageException($"{path} is a folder; give a cloud-config file");
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new UsageException($"{path}: no such file");
+        }
+
+        try
+        {
+            return File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new UsageException($"{path}: {e.Message}", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UsageException($"{path}: {e.Message}", e);
+        }
+    }
+}

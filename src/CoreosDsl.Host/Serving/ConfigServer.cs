@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace CoreosDsl.Host;
+
+/// <summary>One request the server answered, for the request log.</summary>
+/// <param name="Time">When it arrived (UTC).</param>
+/// <param name="Remote">The client's address.</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="Target">The path and query.</param>
+/// <param name="Status">The response status code.</param>
+/// <param name="Bytes">The response body's length.</param>
+/// <param name="Elapsed">How long answering took.</param>
+/// <param name="Worker">The worker served, if any.</param>
+internal sealed record RequestLogEntry(DateTimeOffset Time, string Remote, string Method, string Target, int Status, long Bytes, TimeSpan Elapsed, string? Worker);
+
+/// <summary>
+/// Serves the workers' cloud-configs over HTTP, as the seed's web server does: <c>GET /NAME/cloud-config.yml</c>,
+/// <c>GET /cloud-config.yml?mac=AA:BB:..</c> (a worker chosen by MAC address, like matchbox), <c>GET /health</c> and
+/// an index at <c>GET /</c>. ASP.NET Core minimal APIs on Kestrel: a hardened HTTP/1.1 server that binds port 0
+/// and reports the port it got, shuts down cleanly on Ctrl+C, and is part of the shared framework the SDK installs.
+/// </summary>
+internal sealed class ConfigServer : IAsyncDisposable
+{
+    /// <summary>The YAML content type coreos-cloudinit accepts (it reads any body).</summary>
+    public const string YamlContentType = "text/yaml; charset=utf-8";
+
+    private readonly WebApplication app;
+
+    private ConfigServer(WebApplication app, IReadOnlyList<string> addresses)
+    {
+        this.app = app;
+        Addresses = addresses;
+    }
+
+    /// <summary>The addresses the server listens on, with the ports it got (<c>http://127.0.0.1:43121</c>).</summary>
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>Starts serving <paramref name="workers"/> on <paramref name="urls"/>, reporting each request to <paramref name="log"/>.</summary>
+    public static async Task<ConfigServer> StartAsync(IReadOnlyList<WorkerDefinition> workers, IReadOnlyList<string> urls,
+        Action<RequestLogEntry> log, CancellationToken cancellationToken)
+    {
+        // Emit every document once: workers are immutable, and the bytes served are the bytes 'build' writes.
+        var documents = workers.ToDictionary(w => w.Name, w => Encoding.UTF8.GetBytes(w.ToYaml()), StringComparer.Ordinal);
+        var byMac = new Dictionary<string, WorkerDefinition>(StringComparer.Ordinal);
+        foreach (var worker in workers)
+        {
+            foreach (var mac in worker.MacAddresses)
+            {
+                if (!byMac.TryAdd(mac, worker))
+                {
+                    throw new UsageException($"the MAC address {mac} belongs to both {byMac[mac].Name} and {worker.Name}; a machine must map to one worker");
+                }
+            }
+        }
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls([.. urls]);
+        var app = builder.Build();
+
+        app.Use(async (http, next) =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            var time = DateTimeOffset.UtcNow;
+            await next(http);
+            log(new RequestLogEntry(time, http.Connection.RemoteIpAddress?.ToString() ?? "-", http.Request.Method,
+                http.Request.Path + http.Request.QueryString, http.Response.StatusCode, http.Response.ContentLength ?? 0,
+                Stopwatch.GetElapsedTime(started), http.Items.TryGetValue("worker", out var w) ? w as string : null));
+        });
+
+        app.MapGet("/health", () => Json(StatusCodes.Status200OK, new JsonObject { ["status"] = "ok", ["workers"] = workers.Count }));
+        app.MapGet("/", () => Json(StatusCodes.Status200OK, new JsonObject
+        {
+            ["workers"] = new JsonArray(workers.Select(w => (JsonNode)new JsonObject
+            {
+                ["name"] = w.Name,
+                ["url"] = $"/{w.Name}/cloud-config.yml",
+                ["macAddresses"] = new JsonArray(w.MacAddresses.Select(m => (JsonNode)m).ToArray()),
+            }).ToArray()),
+        }));
+        app.MapGet("/{worker}/cloud-config.yml", (HttpContext http, string worker) => documents.TryGetValue(worker, out var yaml)
+            ? Yaml(http, worker, yaml)
+            : Text(StatusCodes.Status404NotFound, $"no worker named \"{worker}\"; this server has {string.Join(", ", workers.Select(w => w.Name))}\n"));
+        app.MapGet("/cloud-config.yml", (HttpContext http, string? mac) =>
+        {
+            if (string.IsNullOrEmpty(mac))
+            {
+                return Text(StatusCodes.Status400BadRequest, "give the machine's MAC address: /cloud-config.yml?mac=aa:bb:cc:dd:ee:ff (or ask for /NAME/cloud-config.yml)\n");
+            }
+
+            if (MacAddress.Normalize(mac) is not { } normalized)
+            {
+                return Text(StatusCodes.Status400BadRequest, $"\"{mac}\" is not a MAC address (aa:bb:cc:dd:ee:ff)\n");
+            }
+
+            return byMac.TryGetValue(normalized, out var worker)
+                ? Yaml(http, worker.Name, documents[worker.Name])
+                : Text(StatusCodes.Status404NotFound, $"no worker has the MAC address {normalized}\n");
+        });
+
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            await app.DisposeAsync();
+            throw new UsageException($"cannot listen on {string.Join(", ", urls)}: {e.Message}", e);
+        }
+
+        var addresses = app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
+            && server.Features.Get<IServerAddressesFeature>() is { } feature ? feature.Addresses.ToList() : [.. urls];
+        return new ConfigServer(app, addresses);
+    }
+
+    /// <summary>True when <paramref name="url"/> binds only loopback addresses.</summary>
+    public static bool IsLoopback(string url)
+    {
+        if (!Uri.TryCreate(url.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+        {
+            return false;
+        }
+
+        return uri.IsLoopback || IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip);
+    }
+
+    /// <summary>Serves until <paramref name="cancellationToken"/> fires or the process is told to stop (Ctrl+C, SIGTERM), then stops gracefully.</summary>
+    public async Task RunUntilCancelledAsync(CancellationToken cancellationToken)
+    {
+        // The host's console lifetime takes SIGINT/SIGTERM for itself and signals ApplicationStopping.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, app.Lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stop.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await app.StopAsync(CancellationToken.None);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    private static IResult Yaml(HttpContext http, string worker, byte[] yaml)
+    {
+        http.Items["worker"] = worker;
+        return Results.Bytes(yaml, YamlContentType);
+    }
+
+    private static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8, status);
+
+    private static IResult Json(int status, JsonObject body) => Results.Text(body.ToJsonString() + "\n", "application/json", Encoding.UTF8, status);
+}
+
+/// <summary>MAC addresses as the server compares them: six lower-case hex pairs joined by ':'.</summary>
+internal static class MacAddress
+{
+    /// <summary>Accepts <c>aa:bb:cc:dd:ee:ff</c>, <c>AA-BB-CC-DD-EE-FF</c> and <c>aabbccddeeff</c>; null for anything else.</summary>
+    public static string? Normalize(string text)
+    {
+        var hex = text.Replace(":", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToLowerInvariant();
+        return hex.Length == 12 && hex.All(Uri.IsHexDigit)
+            ? string.Join(':', Enumerable.Range(0, 6).Select(i => hex.Substring(i * 2, 2)))
+            : null;
+    }
+}

@@ -1,0 +1,76 @@
+using System.Reflection;
+using System.Runtime.Loader;
+using Basic.Reference.Assemblies;
+using CoreosDsl.Generators;
+using CoreosDsl.Tests.Shared;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace CoreosDsl.Host.Tests;
+
+/// <summary>
+/// Compiles C# the way a definitions project does: with the CoreosDsl source generator over the bundled systemd
+/// schemas (so the typed unit builders exist), against the CoreosDsl assemblies; then loads it to run.
+/// </summary>
+public static class GeneratedCode
+{
+    /// <summary>Compiles <paramref name="sources"/>; fails the test with the diagnostics when there is an error or an unexpected warning.</summary>
+    /// <param name="sources">The sources.</param>
+    /// <param name="allowedWarnings">Warning IDs that are expected (the seed's deprecations, CDSL1xx).</param>
+    public static Assembly Compile(IEnumerable<string> sources, params string[] allowedWarnings)
+    {
+        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+        var global = CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;", parse);
+        var compilation = CSharpCompilation.Create(
+            "Imported" + Guid.NewGuid().ToString("N"),
+            [global, .. sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"Imported{i}.cs"))],
+            Net100.References.All.AddRange(
+                new[] { typeof(WorkerDefinition), typeof(CloudConfig.ConfigMapping), typeof(Systemd.UnitFile), typeof(WorkerHost) }
+                    .Select(t => MetadataReference.CreateFromFile(t.Assembly.Location))),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+        var schemas = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "generators", "schemas", "systemd"), "*.schema")
+            .Order(StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new SchemaText(p, File.ReadAllText(p)));
+        var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], schemas, parse,
+            new Options(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" }));
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        var problems = generatorDiagnostics.Concat(output.GetDiagnostics())
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !allowedWarnings.Contains(d.Id))
+            .ToList();
+        Assert.True(problems.Count == 0, "the imported C# does not compile cleanly:\n" + string.Join('\n', problems.Take(20)));
+
+        using var image = new MemoryStream();
+        var emit = output.Emit(image);
+        Assert.True(emit.Success, string.Join('\n', emit.Diagnostics));
+        image.Position = 0;
+        // A collectible context of its own; CoreosDsl's assemblies resolve to the ones these tests use.
+        return new AssemblyLoadContext("imported", isCollectible: true).LoadFromStream(image);
+    }
+
+    /// <summary>Calls <c>TYPE.Define()</c> in <paramref name="assembly"/>.</summary>
+    public static WorkerDefinition Define(Assembly assembly, string typeName) =>
+        (WorkerDefinition)assembly.GetType(typeName, throwOnError: true)!.GetMethod("Define")!.Invoke(null, null)!;
+
+    private sealed class SchemaText(string path, string text) : AdditionalText
+    {
+        public override string Path { get; } = path;
+
+        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
+    }
+
+    private sealed class Options(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
+    {
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(globals);
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
+
+        private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
+}
