@@ -1,5 +1,5 @@
-using CoreosDsl.Analyzers.Tests.Support;
 using CoreosDsl.Systemd;
+using CoreosDsl.Tests.Shared;
 using CsCheck;
 
 namespace CoreosDsl.Analyzers.Tests;
@@ -50,12 +50,12 @@ public class UnitFileReaderTests
     public void ItReadsLinesAsSystemdDoes()
     {
         var units = Syntax.ToDictionary(s => s.Name, s => $"[Unit]\n{s.Lines}\n[Service]\nExecStart=/bin/true\n", StringComparer.Ordinal);
-        var dump = SystemdDump.Run(units);
+        var verify = SystemdVerify.Run(units);
 
         foreach (var (name, _) in Syntax)
         {
             var read = UnitFileReader.ReadSections(units[name]).First(s => s.Name == "Unit").ValuesOf("Description").Last();
-            Assert.Equal(dump.Description(name), read);
+            Assert.Equal(Assert.Single(verify.DumpValues(name, "Description")), read);
         }
     }
 

@@ -1,5 +1,6 @@
 using CoreosDsl.Analyzers.Tests.Support;
 using CoreosDsl.CloudConfig;
+using CoreosDsl.Tests.Shared;
 
 namespace CoreosDsl.Analyzers.Tests;
 
@@ -132,11 +133,13 @@ public class UnitSettingsTests
             // The runtime twin reads the unit back from the worker's cloud-config; the analyzer shares its rules.
             var worker = Worker.Define("oracle", w => w.Coreos(c => c.Units(u => u.Raw(file, content))));
             var found = worker.Validate().Where(d => ruleIds.Contains(d.Id)).Select(d => d.Id).ToList();
-            var refused = verify[file].Where(l => l.EndsWith("Refusing.", StringComparison.Ordinal)).ToList();
+            // systemd logs load-time refusals under the unit's name ("a.service: ... Refusing."), not the file's path.
+            var said = verify.Result.Output.Split('\n').Where(l => l.StartsWith(file + ": ", StringComparison.Ordinal)).ToList();
+            var refused = said.Where(l => l.EndsWith("Refusing.", StringComparison.Ordinal)).Select(l => l[(l.IndexOf(": ", StringComparison.Ordinal) + 2)..]).ToList();
 
             Assert.True(rule is null ? found.Count == 0 : found.SequenceEqual([rule]), $"{file}: rules found [{string.Join(", ", found)}], expected {rule ?? "none"}");
             Assert.True(refusal is null ? refused.Count == 0 : refused.SequenceEqual([refusal]),
-                $"{file}: systemd said\n  {string.Join("\n  ", verify[file])}\nexpected {refusal ?? "no refusal"}");
+                $"{file}: systemd said\n  {string.Join("\n  ", said)}\nexpected {refusal ?? "no refusal"}");
         }
     }
 }

@@ -39,7 +39,7 @@ public sealed partial class DemoBuilder
     /// </summary>
     /// <param name="urls">absolute URLs, written as one comma-separated string.</param>
     /// <returns>This builder.</returns>
-    public DemoBuilder Servers(params string[] urls)
+    public DemoBuilder Servers([global::CoreosDsl.CloudConfig.CloudConfigFormat("url-list")] params string[] urls)
     {
         Node.Set("servers", global::CoreosDsl.CloudConfig.ConfigScalar.String(string.Join(", ", urls)));
         return this;

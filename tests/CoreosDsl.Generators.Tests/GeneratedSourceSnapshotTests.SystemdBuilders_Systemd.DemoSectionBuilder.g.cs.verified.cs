@@ -45,7 +45,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <param name="value">a time span in systemd syntax (<c>10s</c>, <c>1h 30min</c>, <c>infinity</c>); bare numbers are seconds.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    public DemoSectionBuilder Every(string value)
+    public DemoSectionBuilder Every([global::CoreosDsl.Systemd.SystemdSyntax("timespan")] string value)
     {
         Set("Every", value, global::CoreosDsl.Systemd.DirectiveValue.TimeSpanText);
         return this;
@@ -69,7 +69,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <param name="size">a size in systemd syntax (<c>32M</c>, <c>1G 512M</c>).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    public DemoSectionBuilder Limit(string size)
+    public DemoSectionBuilder Limit([global::CoreosDsl.Systemd.SystemdSyntax("bytes")] string size)
     {
         Set("Limit", size, global::CoreosDsl.Systemd.DirectiveValue.BytesText);
         return this;
@@ -93,7 +93,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <param name="calendarEvent">a calendar event in systemd syntax (<c>*-*-* 05:00:00</c>, <c>Mon..Fri 09:00</c>, <c>daily</c>).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    public DemoSectionBuilder When(string calendarEvent)
+    public DemoSectionBuilder When([global::CoreosDsl.Systemd.SystemdSyntax("calendar")] string calendarEvent)
     {
         Add("When", calendarEvent, global::CoreosDsl.Systemd.DirectiveValue.CalendarText);
         return this;
@@ -105,7 +105,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <param name="commandLine">a command line as written in a unit file (kept exactly as given).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    public DemoSectionBuilder Run(string commandLine)
+    public DemoSectionBuilder Run([global::CoreosDsl.Systemd.SystemdSyntax("exec")] string commandLine)
     {
         Add("Run", commandLine, global::CoreosDsl.Systemd.DirectiveValue.ExecText);
         return this;
@@ -141,7 +141,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <param name="mode">an octal file mode (<c>0755</c>).</param>
     /// <returns>This builder.</returns>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    public DemoSectionBuilder Mode(string mode)
+    public DemoSectionBuilder Mode([global::CoreosDsl.Systemd.SystemdSyntax("mode")] string mode)
     {
         Set("Mode", mode, global::CoreosDsl.Systemd.DirectiveValue.ModeText);
         return this;
@@ -155,7 +155,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <remarks>Deprecation: renamed v200; replacement: NewName=.</remarks>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
     [global::System.Obsolete("OldName=: renamed v200 (target: systemd 230). Use NewName= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "docs/diagnostics.md#{0}")]
-    public DemoSectionBuilder OldName(string value)
+    public DemoSectionBuilder OldName([global::CoreosDsl.Systemd.SystemdSyntax("text")] string value)
     {
         Set("OldName", value, global::CoreosDsl.Systemd.DirectiveValue.Text);
         return this;

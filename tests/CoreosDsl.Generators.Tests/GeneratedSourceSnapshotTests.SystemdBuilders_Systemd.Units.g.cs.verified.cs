@@ -9,7 +9,7 @@ internal sealed partial class DemoUnitBuilder : global::CoreosDsl.Systemd.UnitBu
 {
     /// <summary>Starts a unit named <paramref name="name"/>, which must end in <c>.demo</c>.</summary>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The name is not a valid .demo unit name.</exception>
-    public DemoUnitBuilder(string name)
+    public DemoUnitBuilder([global::CoreosDsl.Systemd.SystemdSyntax("unit-name:demo")] string name)
         : base(name, global::CoreosDsl.Systemd.UnitType.Demo, "Unit", "Demo")
     {
     }
@@ -41,7 +41,7 @@ internal static partial class Units
 {
     /// <summary>Builds the <c>.demo</c> unit <paramref name="name"/>.</summary>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The name or a value is invalid; the message names unit, section and directive.</exception>
-    public static global::CoreosDsl.Systemd.UnitFile Demo(string name, global::System.Action<DemoUnitBuilder> configure)
+    public static global::CoreosDsl.Systemd.UnitFile Demo([global::CoreosDsl.Systemd.SystemdSyntax("unit-name:demo")] string name, global::System.Action<DemoUnitBuilder> configure)
     {
         var builder = new DemoUnitBuilder(name);
         configure(builder);

@@ -74,7 +74,7 @@ internal static class RuleCatalog
 
     public static readonly RuleDescriptor ExistingUnitNotStock = new(
         RuleIds.ExistingUnitNotStock, "Existing unit that the target OS does not ship",
-        "'{0}' is used as an existing unit (no content), but {1} does not ship it; give it content, or set CoreosDslTargetOs to the OS that ships it",
+        "'{0}' is used as an existing unit (no content), but {1} does not ship it; give it content, or target the OS that ships it (the CoreosDslTargetOs property, or the dialect of Validate)",
         RuleSeverity.Warning, Units);
 
     /// <summary>Every rule, in ID order.</summary>
