@@ -4,11 +4,11 @@
 # cache, rounds interleaved, median of N. Reports wall time and CPU time (user + system: steadier than wall time
 # on a shared machine), the ratios ours/xorriso, and peak memory (max RSS from /usr/bin/time).
 # Targets: wall ratio <= 1, our max RSS < 64 MB. Both images are then checked with xorriso's report.
-# Usage: tests/benchmarks/iso-vs-xorriso.sh [ROUNDS]      Needs: xorriso isolinux time (installed by .ci/run).
+# Usage: [BENCH_DIR=DIR] tests/benchmarks/iso-vs-xorriso.sh [ROUNDS]      Needs: xorriso isolinux time (installed by .ci/run).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 rounds=${1:-5}
-work=$root/.cache/bench-iso
+work=${BENCH_DIR:-$root/.cache}/bench-iso   # BENCH_DIR=/dev/shm measures the tools, not the disk's writeback
 mkdir -p "$work"
 export LC_ALL=C
 
@@ -63,6 +63,6 @@ printf 'ratio ours/xorriso: wall %.2f, cpu %.2f\n' "$(echo "$(cat "$work/ours.me
   "$(echo "$(cat "$work/ours.cpu") / $(cat "$work/xorriso.cpu")" | bc -l)"
 for iso in xorriso ours; do
   printf '%-12s %s bytes: ' "$iso.iso" "$(stat -c %s "$work/$iso.iso")"
-  xorriso -indev "$work/$iso.iso" -report_el_torito plain -report_system_area plain 2>/dev/null \
+  xorriso -indev "stdio:$work/$iso.iso" -report_el_torito plain -report_system_area plain 2>/dev/null \
     | grep -E 'System area summary|El Torito img opts' | tr -s ' ' | paste -sd ';'
 done

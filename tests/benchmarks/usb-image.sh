@@ -5,11 +5,11 @@
 #   ours    CoreosDsl.Images (UsbImage.Create) with the managed syslinux installer
 #   ours+host   the same with the host's syslinux --install
 # Reports wall time, the ratio ours/seed, and peak memory (max RSS, /usr/bin/time). Targets: ratio <= 1, RSS < 64 MB.
-# Usage: tests/benchmarks/usb-image.sh [ROUNDS]      Needs: the .ci/run packages (dosfstools mtools syslinux fdisk time).
+# Usage: [BENCH_DIR=DIR] tests/benchmarks/usb-image.sh [ROUNDS]      Needs: the .ci/run packages (dosfstools mtools syslinux fdisk time).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)
 rounds=${1:-3}
-work=$root/.cache/bench-usb
+work=${BENCH_DIR:-$root/.cache}/bench-usb   # BENCH_DIR=/dev/shm measures the tools, not the disk's writeback
 mkdir -p "$work"
 export MTOOLS_SKIP_CHECK=1 LC_ALL=C
 

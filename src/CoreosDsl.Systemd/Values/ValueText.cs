@@ -101,55 +101,13 @@ internal static class ValueText
     /// </summary>
     public static bool StrToULong(string text, int start, out ulong value, out int end, out bool overflow)
     {
-        value = 0;
-        overflow = false;
-        end = start;
-        var i = start;
-        while (i < text.Length && IsCSpace(text[i]))
-        {
-            i++;
-        }
-
-        var negative = false;
-        if (i < text.Length && text[i] is '+' or '-')
-        {
-            negative = text[i] == '-';
-            i++;
-        }
-
-        var digitsStart = i;
-        while (i < text.Length && IsDigit(text[i]))
-        {
-            var digit = (ulong)(text[i] - '0');
-            if (!overflow && (value > (ulong.MaxValue - digit) / 10))
-            {
-                overflow = true;
-            }
-
-            if (!overflow)
-            {
-                value = (value * 10) + digit;
-            }
-
-            i++;
-        }
-
-        if (i == digitsStart)
+        if (!ScanDecimal(text, start, signedRange: false, out var negative, out var magnitude, out end, out overflow))
         {
             value = 0;
             return false;
         }
 
-        end = i;
-        if (overflow)
-        {
-            value = ulong.MaxValue;
-        }
-        else if (negative)
-        {
-            value = unchecked(0 - value);
-        }
-
+        value = overflow ? ulong.MaxValue : negative ? unchecked(0 - magnitude) : magnitude;
         return true;
     }
 
@@ -159,7 +117,27 @@ internal static class ValueText
     /// </summary>
     public static bool StrToLong(string text, int start, out long value, out int end, out bool overflow)
     {
-        value = 0;
+        if (!ScanDecimal(text, start, signedRange: true, out var negative, out var magnitude, out end, out overflow))
+        {
+            value = 0;
+            return false;
+        }
+
+        value = overflow
+            ? (negative ? long.MinValue : long.MaxValue)
+            : (negative ? unchecked(-(long)magnitude) : (long)magnitude);
+        return true;
+    }
+
+    /// <summary>
+    /// The scan shared by the strto* emulations: C whitespace, an optional sign, then decimal digits accumulated
+    /// into <paramref name="magnitude"/> until they pass the range (<see cref="ulong"/>, or <see cref="long"/>'s for
+    /// the sign when <paramref name="signedRange"/>), which sets <paramref name="overflow"/>.
+    /// </summary>
+    private static bool ScanDecimal(
+        string text, int start, bool signedRange, out bool negative, out ulong magnitude, out int end, out bool overflow)
+    {
+        magnitude = 0;
         overflow = false;
         end = start;
         var i = start;
@@ -168,16 +146,15 @@ internal static class ValueText
             i++;
         }
 
-        var negative = false;
+        negative = false;
         if (i < text.Length && text[i] is '+' or '-')
         {
             negative = text[i] == '-';
             i++;
         }
 
+        var limit = !signedRange ? ulong.MaxValue : negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
         var digitsStart = i;
-        ulong magnitude = 0;
-        var limit = negative ? (ulong)long.MaxValue + 1 : long.MaxValue;
         while (i < text.Length && IsDigit(text[i]))
         {
             var digit = (ulong)(text[i] - '0');
@@ -196,19 +173,11 @@ internal static class ValueText
 
         if (i == digitsStart)
         {
+            magnitude = 0;
             return false;
         }
 
         end = i;
-        if (overflow)
-        {
-            value = negative ? long.MinValue : long.MaxValue;
-        }
-        else
-        {
-            value = negative ? unchecked(-(long)magnitude) : (long)magnitude;
-        }
-
         return true;
     }
 }
