@@ -99,6 +99,11 @@ public class LiteralValueTests
             Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint("http://etcd1:2379", "http://etcd2:2379", "http://etcd3:2379")))""")
         },
         {
+            "CDSL211 in a Uri",
+            Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint(new Uri("http://etcd1:2379"), new Uri({|CDSL211:"etcd2:2379"|}))))"""),
+            Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint(new Uri("http://etcd1:2379"), new Uri("http://etcd2:2379"))))""")
+        },
+        {
             "CDSL212",
             Snippets.Worker("""w.Hostname({|CDSL212:"worker_1.example.com"|})"""),
             Snippets.Worker("""w.Hostname("worker-1.example.com")""")

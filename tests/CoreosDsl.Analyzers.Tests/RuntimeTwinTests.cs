@@ -11,10 +11,10 @@ namespace CoreosDsl.Analyzers.Tests;
 public class RuntimeTwinTests
 {
     private static IEnumerable<(string Id, string Message)> AnalyzerFindings(CompiledSnippet compiled) =>
-        compiled.AnalyzerDiagnostics.Select(d => (d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).OrderBy(f => f.Id, StringComparer.Ordinal);
+        compiled.AnalyzerDiagnostics.Select(d => (d.Id, Message: d.GetMessage(System.Globalization.CultureInfo.InvariantCulture))).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal);
 
     private static IEnumerable<(string Id, string Message)> RuntimeFindings(WorkerDefinition worker, CloudConfigDialect dialect = CloudConfigDialect.Flatcar) =>
-        worker.Validate(dialect).Where(d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal)).Select(d => (d.Id, d.Message)).OrderBy(f => f.Id, StringComparer.Ordinal);
+        worker.Validate(dialect).Where(d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal)).Select(d => (d.Id, d.Message)).OrderBy(f => f.Id, StringComparer.Ordinal).ThenBy(f => f.Message, StringComparer.Ordinal);
 
     [Fact]
     public void TheSameLiteralsGetTheSameIdsAndMessagesFromTheAnalyzersAndFromValidate()
@@ -33,13 +33,14 @@ public class RuntimeTwinTests
                                 .Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/app").Restart({|CDSL226:ServiceRestart.Always|})))
                             .Timer({|CDSL221:"report.timer"|}, UnitCommand.Start, t => t.Timer(x => x.OnCalendar("daily")))
                             .Mount({|CDSL222:"docker.mount"|}, UnitCommand.Start, m => m.Mount(x => x.What("LABEL=DOCKER").Where("/var/lib/docker")))
-                            .Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start))));
+                            .Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start))))
+                    .WithConfigUrl(new Uri({|CDSL211:"ftp://config.example.com/worker.yml"|}));
             }
             """);
 
         var runtime = RuntimeFindings(SnippetRunner.Define(compiled)).ToList();
 
-        Assert.Equal(9, runtime.Count);
+        Assert.Equal(10, runtime.Count);
         Assert.Equal(AnalyzerFindings(compiled), runtime);
     }
 

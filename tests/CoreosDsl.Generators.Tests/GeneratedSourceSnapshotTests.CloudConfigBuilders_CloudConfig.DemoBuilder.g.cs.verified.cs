@@ -28,7 +28,7 @@ public sealed partial class DemoBuilder
     /// </summary>
     /// <param name="urls">absolute URLs, written as one comma-separated string.</param>
     /// <returns>This builder.</returns>
-    public DemoBuilder Servers(params global::System.Uri[] urls)
+    public DemoBuilder Servers([global::CoreosDsl.CloudConfig.CloudConfigFormat("url-list")] params global::System.Uri[] urls)
     {
         Node.Set("servers", global::CoreosDsl.CloudConfig.ConfigScalar.String(string.Join(", ", global::System.Linq.Enumerable.Select(urls, u => u.OriginalString))));
         return this;

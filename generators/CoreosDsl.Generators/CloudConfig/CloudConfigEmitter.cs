@@ -17,8 +17,8 @@ internal static class CloudConfigEmitter
     private const string HelpUrl = "docs/diagnostics.md#{0}";
 
     /// <summary>
-    /// The attribute that tells the analyzers the format (and the validator's pattern) of a string parameter, or
-    /// nothing for a key without either (see CloudConfigFormatAttribute).
+    /// The attribute that tells the analyzers the format (and the validator's pattern) of a string or Uri parameter,
+    /// or nothing for a key without either (see CloudConfigFormatAttribute).
     /// </summary>
     private static string Format(CloudKeySpec key)
     {
@@ -262,13 +262,13 @@ internal static class CloudConfigEmitter
         switch (key.Format)
         {
             case "url":
-                yield return new("global::System.Uri url", ["url: an absolute URL."], SetString("url.AbsoluteUri"));
+                yield return new($"{Format(key)}global::System.Uri url", ["url: an absolute URL."], SetString("url.AbsoluteUri"));
                 yield return new($"{Format(key)}string url", ["url: an absolute URL."], SetString("url"));
                 yield break;
             case "url-list":
             {
                 var separator = Naming.Literal(key.Separator ?? ",");
-                yield return new("params global::System.Uri[] urls", ["urls: absolute URLs, written as one comma-separated string."],
+                yield return new($"{Format(key)}params global::System.Uri[] urls", ["urls: absolute URLs, written as one comma-separated string."],
                     SetString($"string.Join({separator}, global::System.Linq.Enumerable.Select(urls, u => u.OriginalString))"));
                 yield return new($"{Format(key)}params string[] urls", ["urls: absolute URLs, written as one comma-separated string."],
                     SetString($"string.Join({separator}, urls)"));

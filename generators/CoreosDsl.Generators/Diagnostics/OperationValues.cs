@@ -23,16 +23,26 @@ internal static class OperationValues
     public static bool MayHoldConstantStrings(IOperation value)
     {
         value = Unwrap(value);
-        return value.ConstantValue is { HasValue: true, Value: string } || value is IArrayCreationOperation or ICollectionExpressionOperation;
+        return value.ConstantValue is { HasValue: true, Value: string } || UriLiteral(value) is not null
+            || value is IArrayCreationOperation or ICollectionExpressionOperation;
     }
+
+    /// <summary>The constant string of <c>new Uri("...")</c>, so that a URL is checked where it is written.</summary>
+    private static IOperation? UriLiteral(IOperation value) =>
+        value is IObjectCreationOperation { Arguments: [var text, ..] } creation
+        && creation.Type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+        && Unwrap(text.Value) is { ConstantValue: { HasValue: true, Value: string } } literal
+            ? literal
+            : null;
 
     /// <summary>
     /// The constant strings an argument holds, each with the operation that wrote it: the argument itself, or the
-    /// elements of a <c>params</c> array, an array creation or a collection expression.
+    /// elements of a <c>params</c> array, an array creation or a collection expression; the text of a
+    /// <c>new Uri("...")</c> counts as its string.
     /// </summary>
     public static IEnumerable<(string Value, IOperation Source)> ConstantStrings(IOperation value)
     {
-        value = Unwrap(value);
+        value = UriLiteral(Unwrap(value)) ?? Unwrap(value);
         if (value.ConstantValue is { HasValue: true, Value: string text })
         {
             yield return (text, value);
@@ -47,7 +57,7 @@ internal static class OperationValues
         };
         foreach (var element in elements)
         {
-            var e = Unwrap(element);
+            var e = UriLiteral(Unwrap(element)) ?? Unwrap(element);
             if (e.ConstantValue is { HasValue: true, Value: string elementText })
             {
                 yield return (elementText, e);

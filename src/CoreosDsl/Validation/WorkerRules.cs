@@ -12,7 +12,7 @@ namespace CoreosDsl;
 /// </summary>
 /// <remarks>
 /// What is checked: every cloud-config value whose key has a format or a validator pattern (URLs, host name, SSH
-/// keys, paths, file modes, unit names, unit content), and the units of <c>coreos.units</c> read back from their
+/// keys, paths, file modes, unit names, unit content), the config URL on the kernel line, and the units of <c>coreos.units</c> read back from their
 /// content (and drop-ins) with <see cref="UnitFileReader"/>: the settings systemd refuses at load time and the
 /// references across the worker's units, against the stock units of the dialect's OS. Values of unit directives
 /// need no second check: the typed builders refuse a bad one when it is set.
@@ -28,6 +28,11 @@ internal static class WorkerRules
         ArgumentNullException.ThrowIfNull(worker);
         var findings = new List<RuleFinding>();
         CheckValues(worker.CloudConfig, "", "", findings);
+        if (worker.Boot.ConfigUrl is { } configUrl)
+        {
+            // The kernel's cloud-config-url=: coreos-cloudinit fetches only http and https.
+            Add(findings, LiteralChecks.CheckCloudConfig("url", null, configUrl.OriginalString, "config URL (cloud-config-url=)"));
+        }
 
         var units = ReadUnits(worker.CloudConfig);
         foreach (var unit in units)

@@ -40,7 +40,7 @@ public sealed partial class WorkerDefinition
     public WorkerDefinition WithBoot(Func<BootSettings, BootSettings> change) => new(Name, CloudConfig, change(Boot), MacAddresses);
 
     /// <summary>A copy that fetches its cloud-config from <paramref name="url"/> (<c>cloud-config-url=</c>).</summary>
-    public WorkerDefinition WithConfigUrl(Uri url) => WithBoot(b => b with { ConfigUrl = url });
+    public WorkerDefinition WithConfigUrl([CloudConfigFormat("url")] Uri url) => WithBoot(b => b with { ConfigUrl = url });
 
     /// <summary>A copy recognised by these MAC addresses (<c>aa:bb:cc:dd:ee:ff</c>).</summary>
     public WorkerDefinition WithMacAddresses(params string[] macAddresses) =>
