@@ -49,6 +49,11 @@ public class LiteralValueTests
             Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/usr/bin/run --now")))""")
         },
         {
+            "CDSL206 with a repeated prefix",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart({|CDSL206:"--/usr/bin/run"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("-/usr/bin/run")))""")
+        },
+        {
             "CDSL207",
             Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart({|CDSL207:"/bin/echo 50%x"|})))"""),
             Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/echo 50%%x %i")))""")

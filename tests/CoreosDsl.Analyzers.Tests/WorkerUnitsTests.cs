@@ -64,6 +64,39 @@ public class WorkerUnitsTests
         AnalyzerHarness.Verify(fixedSnippet);
     }
 
+    /// <summary>Every directive that names another unit is followed, in [Unit] and in [Install].</summary>
+    [Theory]
+    [InlineData("Unit", "Requires")]
+    [InlineData("Unit", "Wants")]
+    [InlineData("Unit", "Requisite")]
+    [InlineData("Unit", "BindsTo")]
+    [InlineData("Unit", "PartOf")]
+    [InlineData("Unit", "After")]
+    [InlineData("Unit", "Before")]
+    [InlineData("Unit", "Conflicts")]
+    [InlineData("Unit", "OnFailure")]
+    [InlineData("Install", "WantedBy")]
+    [InlineData("Install", "RequiredBy")]
+    public void EveryReferenceDirectiveIsFollowed(string section, string directive)
+    {
+        var (missing, existing) = section == "Unit" ? ("ghost.service", "helper.service") : ("ghost.target", "multi-user.target");
+        string Worker(string reference) => Snippets.Units(
+            $$"""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app")).{{section}}(u => u.{{directive}}({{reference}})))"""
+            + """.Service("helper.service", s => s.Service(x => x.ExecStart("/usr/bin/helper")))""");
+
+        AnalyzerHarness.Verify(Worker($$"""{|CDSL220:"{{missing}}"|}"""));
+        AnalyzerHarness.Verify(Worker($"\"{existing}\""));
+    }
+
+    [Fact]
+    public void ATimersUnitIsFollowed()
+    {
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Timer("report.timer", {{Start}}, t => t.Timer(x => x.OnCalendar("daily").Unit({|CDSL221:"reporter.service"|}))).Service("report.service", s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/report")))"""));
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Timer("report.timer", {{Start}}, t => t.Timer(x => x.OnCalendar("daily").Unit("reporter.service"))).Service("reporter.service", s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/report")))"""));
+    }
+
     [Fact]
     public void TheMessageNamesTheUnitTheDirectiveAndTheTargetOs()
     {
