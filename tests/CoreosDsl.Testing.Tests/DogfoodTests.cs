@@ -2,8 +2,8 @@ namespace CoreosDsl.Testing.Tests;
 
 /// <summary>
 /// The helper as users meet it: default settings, committed snapshots next to this file
-/// (<c>DogfoodTests.*.verified*</c>), the real environment. The files are the seed recipe's worker, written here
-/// by hand until the worker model produces them.
+/// (<c>DogfoodTests.*.verified*</c>), the real environment. The files are texts and file sets written here by hand,
+/// so that the helper is tested apart from the worker model (whose own snapshots live in LocalWorkers.Tests).
 /// </summary>
 public sealed class DogfoodTests
 {
