@@ -109,6 +109,16 @@ public class LiteralValueTests
             Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint(new Uri("http://etcd1:2379"), new Uri("http://etcd2:2379"))))""")
         },
         {
+            "CDSL202 in raw unit text",
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", {|CDSL202:"[Service]\nExecStart=/usr/bin/app\nTimeoutStartSec=forever\n"|})))"""),
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\nTimeoutStartSec=infinity\n")))""")
+        },
+        {
+            "CDSL207 in a raw drop-in",
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content({|CDSL207:"[Service]\nExecStartPre=/usr/bin/echo %z\n"|}))))))"""),
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nExecStartPre=/usr/bin/echo %%z\n"))))))""")
+        },
+        {
             "CDSL212",
             Snippets.Worker("""w.Hostname({|CDSL212:"worker_1.example.com"|})"""),
             Snippets.Worker("""w.Hostname("worker-1.example.com")""")

@@ -33,6 +33,7 @@ public class RuntimeTwinTests
                                 .Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/app").Restart({|CDSL226:ServiceRestart.Always|})))
                             .Timer({|CDSL221:"report.timer"|}, UnitCommand.Start, t => t.Timer(x => x.OnCalendar("daily")))
                             .Mount({|CDSL222:"docker.mount"|}, UnitCommand.Start, m => m.Mount(x => x.What("LABEL=DOCKER").Where("/var/lib/docker")))
+                            .Raw("export.service", {|CDSL202:"[Service]\nType=oneshot\nExecStart=/usr/bin/export\nTimeoutStartSec=forever\n"|})
                             .Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start))))
                     .WithConfigUrl(new Uri({|CDSL211:"ftp://config.example.com/worker.yml"|}));
             }
@@ -40,7 +41,7 @@ public class RuntimeTwinTests
 
         var runtime = RuntimeFindings(SnippetRunner.Define(compiled)).ToList();
 
-        Assert.Equal(10, runtime.Count);
+        Assert.Equal(11, runtime.Count);
         Assert.Equal(AnalyzerFindings(compiled), runtime);
     }
 

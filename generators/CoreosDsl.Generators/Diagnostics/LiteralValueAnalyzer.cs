@@ -10,7 +10,9 @@ namespace CoreosDsl.Generators.Diagnostics;
 /// Checks string literals passed where a builder takes a value in systemd or cloud-config syntax (parameters marked
 /// <c>[SystemdSyntax]</c> or <c>[CloudConfigFormat]</c> by the generator): calendar events, time spans, sizes, unit
 /// names, command lines, specifiers, paths, modes, SSH keys, URLs, host names. Each literal is checked by the parser
-/// the builder runs at run time; the diagnostic points at the literal (CDSL201 to CDSL215).
+/// the builder runs at run time; the diagnostic points at the literal (CDSL201 to CDSL215). The directives inside
+/// raw unit text (<c>units.Raw(name, content)</c>, <c>.Content("...")</c>) are checked as if passed to their builder
+/// methods.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
@@ -36,12 +38,13 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
             }
 
             var own = start.Compilation.Assembly;
+            var directives = new GeneratedDirectiveSyntax(start.Compilation, symbols);
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 if (MayBeMarked(invocation.TargetMethod, own))
                 {
-                    Analyze(c, symbols, invocation.Arguments);
+                    Analyze(c, symbols, directives, invocation.Arguments);
                 }
             }, OperationKind.Invocation);
             start.RegisterOperationAction(c =>
@@ -49,7 +52,7 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 var creation = (IObjectCreationOperation)c.Operation;
                 if (creation.Constructor is { } constructor && MayBeMarked(constructor, own))
                 {
-                    Analyze(c, symbols, creation.Arguments);
+                    Analyze(c, symbols, directives, creation.Arguments);
                 }
             }, OperationKind.ObjectCreation);
         });
@@ -66,7 +69,8 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
             || (assembly?.Name is { } name && name.StartsWith("CoreosDsl", StringComparison.Ordinal));
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, ImmutableArray<IArgumentOperation> arguments)
+    private static void Analyze(
+        OperationAnalysisContext context, KnownSymbols symbols, GeneratedDirectiveSyntax directives, ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {
@@ -92,7 +96,16 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var (value, source) in constants)
                 {
-                    Report(context, LiteralChecks.CheckCloudConfig(format, pattern, value, null), source);
+                    var finding = LiteralChecks.CheckCloudConfig(format, pattern, value, null);
+                    Report(context, finding, source);
+                    if (finding is null && format == "unit-content")
+                    {
+                        // Raw unit text: each directive is checked as if passed to its builder method.
+                        foreach (var inner in LiteralChecks.CheckUnitContent(value, directives.Of, null))
+                        {
+                            Report(context, inner, source);
+                        }
+                    }
                 }
             }
         }

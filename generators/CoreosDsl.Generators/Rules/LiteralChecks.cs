@@ -116,6 +116,43 @@ internal static class LiteralChecks
     }
 
     /// <summary>
+    /// Checks every directive of unit-file text (a raw unit's or drop-in's content) as if it had been passed to its
+    /// builder method: <paramref name="syntaxOf"/> gives the syntax the generated builder's string overload takes
+    /// for a section and directive (null for a directive it does not know, which stays unchecked). Text that cannot
+    /// be read yields nothing here: the <c>unit-content</c> format check reports it.
+    /// </summary>
+    public static IEnumerable<RuleFinding> CheckUnitContent(
+        string content, Func<string, string, DirectiveSyntax?> syntaxOf, object? origin)
+    {
+        IReadOnlyList<UnitFileSection> sections;
+        try
+        {
+            sections = UnitFileReader.ReadSections(content);
+        }
+        catch (FormatException)
+        {
+            yield break;
+        }
+
+        foreach (var section in sections)
+        {
+            foreach (var entry in section.Entries)
+            {
+                // An empty value resets a list; it is what the builders' Reset writes.
+                if (entry.Value.Length == 0 || syntaxOf(section.Name, entry.Key) is not { } syntax)
+                {
+                    continue;
+                }
+
+                if (Check(syntax.Syntax, syntax.Condition, entry.Value, origin) is { } finding)
+                {
+                    yield return new RuleFinding(finding.Rule, origin, $"[{section.Name}] {entry.Key}=: {finding.Message}");
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// Checks a value of a cloud-config key with this format and validator pattern (the <c>format=</c> and
     /// <c>valid=</c> of <c>cloud-config.schema</c>); null when it is valid. Empty values are valid, as
     /// coreos-cloudinit skips them.

@@ -15,7 +15,8 @@ namespace CoreosDsl;
 /// keys, paths, file modes, unit names, unit content), the config URL on the kernel line, and the units of <c>coreos.units</c> read back from their
 /// content (and drop-ins) with <see cref="UnitFileReader"/>: the settings systemd refuses at load time and the
 /// references across the worker's units, against the stock units of the dialect's OS. Values of unit directives
-/// need no second check: the typed builders refuse a bad one when it is set.
+/// set through the typed builders were refused when set; those in raw unit text are checked here by the syntax of
+/// the generated builder method for the directive (<see cref="LoadedDirectiveSyntax"/>).
 /// </remarks>
 internal static class WorkerRules
 {
@@ -113,7 +114,13 @@ internal static class WorkerRules
             return;
         }
 
-        Add(findings, LiteralChecks.CheckCloudConfig(key.Format ?? "pattern", key.ValidPattern, value, origin));
+        var finding = LiteralChecks.CheckCloudConfig(key.Format ?? "pattern", key.ValidPattern, value, origin);
+        Add(findings, finding);
+        if (finding is null && key.Format == "unit-content")
+        {
+            // Raw unit text escapes the typed builders: each directive is checked as the analyzer checks it.
+            findings.AddRange(LiteralChecks.CheckUnitContent(value, LoadedDirectiveSyntax.Of, origin));
+        }
     }
 
     /// <summary>The entries of coreos.units as the rules' model: name, command, and the lines of content and drop-ins.</summary>

@@ -1,0 +1,48 @@
+using System.Collections.Concurrent;
+using CoreosDsl.Rules;
+using Microsoft.CodeAnalysis;
+
+namespace CoreosDsl.Generators.Diagnostics;
+
+/// <summary>
+/// The syntax of a directive as the project's generated builders take it: the <c>[SystemdSyntax]</c> of the string
+/// overload of <c>{Section}SectionBuilder.{Directive}</c>, so that directives inside raw unit text are checked like
+/// builder arguments. Looked up once per section and directive and compilation.
+/// </summary>
+internal sealed class GeneratedDirectiveSyntax
+{
+    private readonly Compilation _compilation;
+    private readonly KnownSymbols _symbols;
+    private readonly ConcurrentDictionary<(string Section, string Directive), DirectiveSyntax?> _cache = new();
+
+    public GeneratedDirectiveSyntax(Compilation compilation, KnownSymbols symbols)
+    {
+        _compilation = compilation;
+        _symbols = symbols;
+    }
+
+    /// <summary>The syntax, or null when the project has no builder method for the directive.</summary>
+    public DirectiveSyntax? Of(string section, string directive) => _cache.GetOrAdd((section, directive), Find);
+
+    private DirectiveSyntax? Find((string Section, string Directive) key)
+    {
+        // The builders are generated into the project itself (internal), so its own assembly is where to look.
+        var builder = _compilation.Assembly.GetTypeByMetadataName($"CoreosDsl.Systemd.{key.Section}SectionBuilder");
+        if (builder is null)
+        {
+            return null;
+        }
+
+        foreach (var method in builder.GetMembers(key.Directive).OfType<IMethodSymbol>())
+        {
+            if (method.Parameters is [var first, ..]
+                && first.Type.SpecialType == SpecialType.System_String
+                && _symbols.TryGetSyntax(first, out var syntax, out var condition))
+            {
+                return new DirectiveSyntax(syntax, condition);
+            }
+        }
+
+        return null;
+    }
+}
