@@ -62,6 +62,64 @@ public class ServeTests
         Assert.Contains("stopped", lines);
     }
 
+    /// <summary>
+    /// The seed's machine boots with cloud-config-url=http://config.example.com/cloud-config.yml: served at that path,
+    /// with no MAC address needed; --json logs JSON lines; an address others can reach gets a warning.
+    /// </summary>
+    [Fact]
+    public async Task ServesTheSeedWorkerAtItsConfigUrlPathAndLogsJsonLines()
+    {
+        var folder = TestPaths.NewScratchDirectory("serve-seed");
+        using var process = Cli.Start(Cli.LocalWorkers, folder, "serve", "--json", "--urls", "http://0.0.0.0:0");
+        string output;
+        try
+        {
+            var listening = JsonNode.Parse(await ReadLineAsync(process))!;
+            Assert.Equal("listening", (string?)listening["event"]);
+            var port = new Uri((string)listening["addresses"]![0]!).Port;
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+
+            var seed = LocalWorkers.LocalWorker.Define();
+            Assert.Equal("/cloud-config.yml", seed.Boot.ConfigUrl!.AbsolutePath);
+            Assert.Equal(seed.ToYaml(), await http.GetStringAsync("/cloud-config.yml"));
+            Assert.Equal(seed.ToYaml(), await http.GetStringAsync("/local-worker/cloud-config.yml"));
+            Assert.Equal("/cloud-config.yml", (string?)JsonNode.Parse(await http.GetStringAsync("/"))!["workers"]![0]!["configUrlPath"]);
+
+            Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(20)), "serve did not stop on SIGTERM");
+            output = await process.StandardOutput.ReadToEndAsync();
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        var events = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!).ToList();
+        Assert.Contains(events, e => (string?)e["event"] == "request" && (string?)e["target"] == "/cloud-config.yml"
+            && (int)e["status"]! == 200 && (string?)e["worker"] == "local-worker");
+        Assert.Equal("stopped", (string?)events[^1]["event"]);
+        Assert.Contains("http://0.0.0.0:0 is reachable from other machines", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConfigUrlPathSharedByTwoWorkersBelongsToNeither()
+    {
+        var url = new Uri("http://config.example.com/cloud-config.yml");
+        var workers = new[] { "a", "b", "c" }
+            .Select(n => Worker.Define(n, w => w.Hostname(n)))
+            .Select((w, i) => w.WithConfigUrl(i < 2 ? url : new Uri("http://config.example.com/c.yml")))
+            .ToList();
+
+        var paths = ConfigServer.ConfigUrlPaths(workers);
+
+        Assert.Equal(["/c.yml"], paths.Keys);
+        Assert.Equal("c", paths["/c.yml"].Name);
+    }
+
     [Theory]
     [InlineData("http://127.0.0.1:8080", true)]
     [InlineData("http://localhost:8080", true)]

@@ -25,7 +25,7 @@ internal static class ServeCommand
         var worker = CommonOptions.Worker("Serve only this worker (repeatable); default: all.");
         var json = CommonOptions.Json();
         json.Description = "Log as JSON lines (one object per event) on standard output.";
-        var command = new Command("serve", "Serve each worker's cloud-config over HTTP: GET /NAME/cloud-config.yml, GET /cloud-config.yml?mac=..., GET /health.")
+        var command = new Command("serve", "Serve each worker's cloud-config over HTTP: GET /NAME/cloud-config.yml, the path of its config URL, GET /cloud-config.yml?mac=..., GET /health.")
         {
             urls, worker, json,
         };
@@ -80,10 +80,14 @@ internal static class ServeCommand
                     console.Line($"listening on [bold]{Markup.Escape(address)}[/]", $"listening on {address}");
                 }
 
+                var configPaths = ConfigServer.ConfigUrlPaths(workers);
                 foreach (var worker in workers)
                 {
                     var macs = worker.MacAddresses.Count > 0 ? $" (mac {string.Join(", ", worker.MacAddresses)})" : "";
-                    console.Line($"  {server.Addresses[0].TrimEnd('/')}/{worker.Name}/cloud-config.yml{macs}");
+                    var own = configPaths.FirstOrDefault(p => p.Value == worker).Key is { } path && path != $"/{worker.Name}/cloud-config.yml"
+                        ? $" and {server.Addresses[0].TrimEnd('/')}{path} (its config URL)"
+                        : "";
+                    console.Line($"  {server.Addresses[0].TrimEnd('/')}/{worker.Name}/cloud-config.yml{own}{macs}");
                 }
 
                 console.Line("[grey]press Ctrl+C to stop[/]", "press Ctrl+C to stop");

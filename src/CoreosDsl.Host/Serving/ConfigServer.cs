@@ -23,8 +23,8 @@ internal sealed record RequestLogEntry(DateTimeOffset Time, string Remote, strin
 
 /// <summary>
 /// Serves the workers' cloud-configs over HTTP, as the seed's web server does: <c>GET /NAME/cloud-config.yml</c>,
-/// <c>GET /cloud-config.yml?mac=AA:BB:..</c> (a worker chosen by MAC address, like matchbox), <c>GET /health</c> and
-/// an index at <c>GET /</c>. ASP.NET Core minimal APIs on Kestrel: a hardened HTTP/1.1 server that binds port 0
+/// the path of each worker's own config URL (the seed's <c>/cloud-config.yml</c>), <c>GET /cloud-config.yml?mac=AA:BB:..</c>
+/// (a worker chosen by MAC address, like matchbox), <c>GET /health</c> and an index at <c>GET /</c>. ASP.NET Core minimal APIs on Kestrel: a hardened HTTP/1.1 server that binds port 0
 /// and reports the port it got, shuts down cleanly on Ctrl+C, and is part of the shared framework the SDK installs.
 /// </summary>
 internal sealed class ConfigServer : IAsyncDisposable
@@ -61,6 +61,7 @@ internal sealed class ConfigServer : IAsyncDisposable
             }
         }
 
+        var byConfigPath = ConfigUrlPaths(workers);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls([.. urls]);
@@ -83,14 +84,28 @@ internal sealed class ConfigServer : IAsyncDisposable
             {
                 ["name"] = w.Name,
                 ["url"] = $"/{w.Name}/cloud-config.yml",
+                ["configUrlPath"] = byConfigPath.FirstOrDefault(p => p.Value == w).Key,
                 ["macAddresses"] = new JsonArray(w.MacAddresses.Select(m => (JsonNode)m).ToArray()),
             }).ToArray()),
         }));
         app.MapGet("/{worker}/cloud-config.yml", (HttpContext http, string worker) => documents.TryGetValue(worker, out var yaml)
             ? Yaml(http, worker, yaml)
             : Text(StatusCodes.Status404NotFound, $"no worker named \"{worker}\"; this server has {string.Join(", ", workers.Select(w => w.Name))}\n"));
+        foreach (var (path, owner) in byConfigPath)
+        {
+            if (path != "/cloud-config.yml" && path != $"/{owner.Name}/cloud-config.yml")
+            {
+                app.MapGet(path, (HttpContext http) => Yaml(http, owner.Name, documents[owner.Name]));
+            }
+        }
+
         app.MapGet("/cloud-config.yml", (HttpContext http, string? mac) =>
         {
+            if (string.IsNullOrEmpty(mac) && byConfigPath.TryGetValue("/cloud-config.yml", out var owner))
+            {
+                return Yaml(http, owner.Name, documents[owner.Name]);
+            }
+
             if (string.IsNullOrEmpty(mac))
             {
                 return Text(StatusCodes.Status400BadRequest, "give the machine's MAC address: /cloud-config.yml?mac=aa:bb:cc:dd:ee:ff (or ask for /NAME/cloud-config.yml)\n");
@@ -120,6 +135,18 @@ internal sealed class ConfigServer : IAsyncDisposable
             && server.Features.Get<IServerAddressesFeature>() is { } feature ? feature.Addresses.ToList() : [.. urls];
         return new ConfigServer(app, addresses);
     }
+
+    /// <summary>
+    /// The path of each worker's own config URL (<c>cloud-config-url=</c> of its <c>syslinux.cfg</c>), so that a
+    /// machine booted with it gets its cloud-config from this server too, as from the seed's web server. A path that
+    /// several workers share is left out: only their names or MAC addresses can tell them apart.
+    /// </summary>
+    public static IReadOnlyDictionary<string, WorkerDefinition> ConfigUrlPaths(IReadOnlyList<WorkerDefinition> workers) =>
+        workers
+            .Where(w => w.Boot.ConfigUrl is { IsAbsoluteUri: true })
+            .GroupBy(w => w.Boot.ConfigUrl!.AbsolutePath, StringComparer.Ordinal)
+            .Where(g => g.Count() == 1 && g.Key is not ("/" or "/health"))
+            .ToDictionary(g => g.Key, g => g.Single(), StringComparer.Ordinal);
 
     /// <summary>True when <paramref name="url"/> binds only loopback addresses.</summary>
     public static bool IsLoopback(string url)
