@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Runtime.InteropServices;
 using CoreosDsl.Fat;
 
 namespace CoreosDsl.Host;
@@ -81,6 +82,18 @@ public static class WorkerHost
             return UsageError;
         }
 
+        // Ctrl+C and SIGTERM cancel the command's token and the command ends itself: an image deletes its temporary
+        // file, flash says how far it got. (System.CommandLine's own handler would return 130 at once and end the
+        // process under the running work.) A second one ends the process at once, e.g. while a prompt waits.
+        using var interrupted = new CancellationTokenSource();
+        void Interrupt(PosixSignalContext signal)
+        {
+            signal.Cancel = !interrupted.IsCancellationRequested;
+            interrupted.Cancel();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, Interrupt);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Interrupt);
         try
         {
             return parsed.InvokeAsync(new InvocationConfiguration
@@ -88,7 +101,8 @@ public static class WorkerHost
                 Output = console.Out,
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
-            }).GetAwaiter().GetResult();
+                ProcessTerminationTimeout = null,
+            }, interrupted.Token).GetAwaiter().GetResult();
         }
         catch (Exception e) when (Classify(e) is { } code)
         {

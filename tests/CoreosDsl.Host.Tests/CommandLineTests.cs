@@ -45,12 +45,22 @@ public class CommandLineTests
     [InlineData("exclusive options", "image usb --stock x.iso --config-drive --config-url http://h/c.yml")]
     [InlineData("not a URL", "image iso --stock x.iso --config-url notaurl")]
     [InlineData("https server", "serve --urls https://127.0.0.1:0")]
+    [InlineData("no kind of image", "image")]
+    [InlineData("a file and workers", "validate deployed.yml --worker worker-1")]
     public void UsageErrorsExitWith2AndSayWhat(string because, string arguments)
     {
         var result = Cli.Run(Cli.Fleet, folder, arguments.Split(' '));
         Assert.True(result.ExitCode == 2, $"{because}: exit {result.ExitCode}\n{result.Output}");
         Assert.StartsWith("error: ", result.StandardError, StringComparison.Ordinal);
         Assert.Equal("", result.StandardOutput);
+    }
+
+    [Fact]
+    public void ImageWithoutAKindNamesBoth()
+    {
+        var result = Cli.Run(Cli.Fleet, folder, "image");
+        Assert.Equal("error: which image? 'image iso --stock STOCK.iso' (a remastered ISO) or 'image usb --stock STOCK.iso' (a USB disk image); see 'image iso --help'\n",
+            result.StandardError);
     }
 
     [Fact]

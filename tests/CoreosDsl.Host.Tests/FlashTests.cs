@@ -36,6 +36,40 @@ public class FlashTests
     }
 
     [Fact]
+    public async Task AnInterruptedFlashSaysTheDeviceIsPartlyWritten()
+    {
+        // 2 GiB of (sparse) image: long enough to be interrupted mid-write.
+        var big = Path.Combine(folder, "big.img");
+        using (var f = File.Create(big))
+        {
+            f.SetLength(2L << 30);
+        }
+
+        var device = system.Disk("sdw", removable: true, sectors: 8L << 21);
+        using var process = Cli.Start(Cli.Fleet, folder, "flash", "--image", big, "--device", device, "--system-root", system.Root, "--yes");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var first = await process.StandardOutput.ReadLineAsync(timeout.Token);
+            Assert.StartsWith($"writing {device}", first, StringComparison.Ordinal);
+            System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExit();
+            Assert.True(process.WaitForExit(TimeSpan.FromSeconds(30)), "flash did not stop on SIGINT");
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+
+        Assert.Equal(130, process.ExitCode);
+        Assert.Equal($"error: interrupted: {device} is partly written and will not boot; run flash again to write it completely\n",
+            await process.StandardError.ReadToEndAsync());
+        Assert.True(new FileInfo(device).Length < 2L << 30, "the whole image was written before the interrupt");
+    }
+
+    [Fact]
     public void AUsbDiskThatSaysItIsNotRemovableIsAccepted()
     {
         var device = system.Disk("sdy", removable: false, sectors: 1 << 15);

@@ -132,12 +132,12 @@ public class ImageTests
         new IsoBuilder().AddFile("README", IsoFileSource.FromText("hello")).WriteToFile(plain);
         var worker = FleetWorkers.All()[0];
         var e = Assert.Throws<InvalidDataException>(() => WorkerImages.CreateIso(worker, plain, Path.Combine(folder, "a.iso")));
-        Assert.Equal("plain.iso has no El Torito boot catalog, so it does not boot from CD: is this a CoreOS/Flatcar ISO?", e.Message);
+        Assert.Equal($"{plain} has no El Torito boot catalog, so it does not boot from CD: is this a CoreOS/Flatcar ISO?", e.Message);
 
         var noConfig = Remaster("nocfg.iso", b => b.Remove("isolinux/isolinux.cfg"));
         var result = Cli.Run(Cli.Fleet, folder, "image", "iso", "--stock", noConfig, "--worker", "worker-1");
         Assert.Equal(2, result.ExitCode);
-        Assert.Equal("error: no isolinux/isolinux.cfg in nocfg.iso (looked next to isolinux/isolinux.bin and in isolinux/, syslinux/, boot/ and /): is this a CoreOS/Flatcar ISO?\n",
+        Assert.Equal($"error: no isolinux/isolinux.cfg in {noConfig} (looked next to isolinux/isolinux.bin and in isolinux/, syslinux/, boot/ and /): is this a CoreOS/Flatcar ISO?\n",
             result.StandardError);
 
         var flatcar = Remaster("flatcar.iso", b =>
@@ -146,7 +146,7 @@ public class ImageTests
             b.AddFile("flatcar/vmlinuz", IsoFileSource.FromFile(Path.Combine(stock.TreePath, "coreos", "vmlinuz")));
         });
         e = Assert.Throws<InvalidDataException>(() => WorkerImages.CreateUsb(worker, flatcar, Path.Combine(folder, "b.img")));
-        Assert.StartsWith("the worker boots the kernel /coreos/vmlinuz, but flatcar.iso has no such file; its isolinux/isolinux.cfg has \"KERNEL /coreos/vmlinuz\"", e.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"the worker boots the kernel /coreos/vmlinuz, but {flatcar} has no such file; its isolinux/isolinux.cfg has \"KERNEL /coreos/vmlinuz\"", e.Message, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(folder, "b.img")));
     }
 

@@ -83,12 +83,32 @@ internal static class FlashCommand
             }
         }
 
-        ProgressDisplay.Run(console, json, $"writing {devicePath}", progress =>
+        try
         {
-            DeviceWriter.Write(imagePath, devicePath, progress, cancellationToken);
-            return true;
-        });
-        var mismatch = ProgressDisplay.Run(console, json, $"verifying {devicePath}", progress => DeviceWriter.Verify(imagePath, devicePath, progress, cancellationToken));
+            ProgressDisplay.Run(console, json, $"writing {devicePath}", progress =>
+            {
+                DeviceWriter.Write(imagePath, devicePath, progress, cancellationToken);
+                return true;
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // Unlike an image file, a device cannot be written aside and swapped in: say what state it is in.
+            console.WriteError($"interrupted: {devicePath} is partly written and will not boot; run flash again to write it completely");
+            return WorkerHost.Cancelled;
+        }
+
+        long? mismatch;
+        try
+        {
+            mismatch = ProgressDisplay.Run(console, json, $"verifying {devicePath}", progress => DeviceWriter.Verify(imagePath, devicePath, progress, cancellationToken));
+        }
+        catch (OperationCanceledException)
+        {
+            console.WriteError($"interrupted: {devicePath} is written completely but not verified; run flash again to verify it");
+            return WorkerHost.Cancelled;
+        }
+
         if (json)
         {
             console.WriteJson(new JsonObject

@@ -19,11 +19,17 @@ internal static class ImageCommand
         Usb,
     }
 
-    public static Command Create(HostContext context) => new("image", "Build bootable images of the workers from a stock CoreOS/Flatcar ISO.")
+    public static Command Create(HostContext context)
     {
-        CreateKind(context, Kind.Iso),
-        CreateKind(context, Kind.Usb),
-    };
+        var command = new Command("image", "Build bootable images of the workers from a stock CoreOS/Flatcar ISO.")
+        {
+            CreateKind(context, Kind.Iso),
+            CreateKind(context, Kind.Usb),
+        };
+        command.SetAction((Func<ParseResult, int>)(_ => throw new UsageException(
+            "which image? 'image iso --stock STOCK.iso' (a remastered ISO) or 'image usb --stock STOCK.iso' (a USB disk image); see 'image iso --help'")));
+        return command;
+    }
 
     private static Command CreateKind(HostContext context, Kind kind)
     {

@@ -29,6 +29,13 @@ internal static class ValidateCommand
         {
             file, dialect, strict, worker, json,
         };
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(file) is not null && r.GetValue(worker) is { Length: > 0 })
+            {
+                r.AddError("--worker selects workers to check, but FILE.yml is checked instead of the workers; give one or the other (to compare a file with a worker, use 'diff FILE.yml --worker NAME')");
+            }
+        });
         command.SetAction(result =>
         {
             var path = result.GetValue(file);

@@ -46,7 +46,7 @@ internal sealed class StockIso : IDisposable
     public static StockIso Open(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var name = System.IO.Path.GetFileName(path);
+        var name = path; // as the user gave it, so that the message points at the file they meant
         if (Directory.Exists(path))
         {
             throw new InvalidDataException($"{path} is a folder; give the stock CoreOS/Flatcar ISO file itself (--stock FILE.iso).");
@@ -109,7 +109,7 @@ internal sealed class StockIso : IDisposable
             .ToList();
         var hint = stockLines.Count > 0 ? $"; its {BootConfig.FullPath.TrimStart('/')} has \"{string.Join("\", \"", stockLines)}\"" : "";
         throw new InvalidDataException(
-            $"the worker boots the {what} {path}, but {System.IO.Path.GetFileName(Path)} has no such file{hint}: set BootSettings.{(what == "kernel" ? "Kernel" : "Initrd")} with WithBoot(...) to the stock image's path.");
+            $"the worker boots the {what} {path}, but {Path} has no such file{hint}: set BootSettings.{(what == "kernel" ? "Kernel" : "Initrd")} with WithBoot(...) to the stock image's path.");
     }
 
     /// <inheritdoc />
