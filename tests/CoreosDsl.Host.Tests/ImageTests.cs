@@ -67,6 +67,26 @@ public class ImageTests
     }
 
     [Fact]
+    public void ConfigUrlReplacesTheWorkersAndTheRemasteredIsoBootsAsAHardDisk()
+    {
+        const string url = "http://10.0.2.2:8080/local-worker/cloud-config.yml";
+        var result = Cli.Run(Cli.LocalWorkers, folder, "image", "iso", "--stock", stock.IsoPath, "--config-url", url, "--out", "hd.iso");
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains($"isolinux/isolinux.cfg: APPEND initrd=/coreos/cpio.gz coreos.autologin cloud-config-url={url}\n", result.StandardOutput, StringComparison.Ordinal);
+
+        // The isohybrid MBR comes from the stock image's system area: the remastered file boots from a disk too.
+        var boot = QemuBoot.HardDisk(Path.Combine(folder, "hd.iso"));
+        Assert.True(boot.Completed, boot.Serial);
+        Assert.Contains(boot.Markers, m => m.StartsWith("BOOTLAB-MEDIUM-FOUND dev=/dev/sda", StringComparison.Ordinal));
+        Assert.Contains($"BOOTLAB-CLOUD-CONFIG-URL: {url}", boot.Markers);
+
+        result = Cli.Run(Cli.LocalWorkers, folder, "image", "usb", "--stock", stock.IsoPath, "--config-url", url, "--size", "64M", "--out", "url.img");
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains($"  append initrd=/coreos/cpio.gz coreos.autologin cloud-config-url={url}\n",
+            Oracles.Mtools("mtype", Path.Combine(folder, "url.img"), 1 << 20, "::/syslinux/syslinux.cfg").EnsureSuccess().StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnIsoWithAConfigDriveCarriesTheWorkersCloudConfig()
     {
         var result = Cli.Run(Cli.Fleet, folder, "image", "iso", "--stock", stock.IsoPath, "--worker", "worker-1", "--config-drive", "--out", "w1.iso");

@@ -12,7 +12,10 @@ public sealed record BootLog(string Serial)
     /// <summary>The kernel command line /init saw.</summary>
     public string? CommandLine => Markers.FirstOrDefault(m => m.StartsWith("BOOTLAB-CMDLINE: ", StringComparison.Ordinal))?["BOOTLAB-CMDLINE: ".Length..];
 
-    /// <summary>The text printed between <c>BOOTLAB-{name}-BEGIN</c> and <c>BOOTLAB-{name}-END</c> (USERDATA, CLOUDCONFIG).</summary>
+    /// <summary>
+    /// The text printed between <c>BOOTLAB-{name}-BEGIN</c> and <c>BOOTLAB-{name}-END</c> (USERDATA, CLOUDCONFIG),
+    /// without the kernel's own <c>[    1.234567] ...</c> lines, which share the serial console and may fall between.
+    /// </summary>
     public string? Block(string name)
     {
         var lines = Serial.Split('\n');
@@ -23,7 +26,21 @@ public sealed record BootLog(string Serial)
         }
 
         var end = Array.FindIndex(lines, begin + 1, l => l.StartsWith($"BOOTLAB-{name}-END", StringComparison.Ordinal));
-        return end < 0 ? null : string.Join('\n', lines[(begin + 1)..end]);
+        return end < 0 ? null : string.Join('\n', lines[(begin + 1)..end].Where(l => !IsKernelMessage(l)));
+    }
+
+    private static bool IsKernelMessage(string line)
+    {
+        // "[" spaces digits "." digits "]": printk's timestamp.
+        var close = line.IndexOf(']');
+        if (line.Length == 0 || line[0] != '[' || close < 4)
+        {
+            return false;
+        }
+
+        var stamp = line[1..close].TrimStart(' ');
+        var dot = stamp.IndexOf('.');
+        return dot > 0 && stamp.Remove(dot, 1).All(char.IsAsciiDigit);
     }
 }
 
