@@ -131,6 +131,19 @@ public class ImageTests
     }
 
     [Fact]
+    public void WithoutAnySyslinuxTheUsbImageNamesThePackageAndTheOption()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(folder, "empty-path")).FullName;
+        var result = Cli.Run(Cli.LocalWorkers, folder, new Dictionary<string, string> { ["PATH"] = empty },
+            "image", "usb", "--stock", stock.IsoPath, "--out", "none.img");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: no syslinux to install on the USB image: install the host's ('apt-get install syslinux mtools'), " +
+            "or give a syslinux build for the managed installer with --syslinux DIR (ldlinux.bss, ldlinux.sys and ldlinux.c32 of one version)\n",
+            result.StandardError);
+        Assert.False(File.Exists(Path.Combine(folder, "none.img")));
+    }
+
+    [Fact]
     public void AFileThatIsNotAnIsoIsRejectedClearly()
     {
         File.WriteAllText(Path.Combine(folder, "notes.iso"), "not an image");

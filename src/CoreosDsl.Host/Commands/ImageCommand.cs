@@ -117,6 +117,13 @@ internal static class ImageCommand
         var extension = kind == Kind.Iso ? ".iso" : ".img";
         var targets = Targets(workers, settings.Output, extension);
         var distribution = settings.Syslinux is null ? null : SyslinuxDistribution.FromDirectory(settings.Syslinux);
+        if (kind == Kind.Usb && distribution is null && !HostSyslinux.IsAvailable)
+        {
+            // Checked before any work, so the user learns both ways out at once.
+            throw new UsageException("no syslinux to install on the USB image: install the host's ('apt-get install syslinux mtools'), " +
+                "or give a syslinux build for the managed installer with --syslinux DIR (ldlinux.bss, ldlinux.sys and ldlinux.c32 of one version)");
+        }
+
         var report = new JsonArray();
         foreach (var (worker, path) in targets)
         {

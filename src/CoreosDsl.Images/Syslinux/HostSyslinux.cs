@@ -9,8 +9,6 @@ namespace CoreosDsl.Images.Syslinux;
 /// </summary>
 public static class HostSyslinux
 {
-    private static readonly string[] SearchPath = ["/usr/bin", "/bin", "/usr/local/bin", "/usr/sbin", "/sbin"];
-
     /// <summary>The path of the <c>syslinux</c> executable, or null when it is not installed.</summary>
     public static string? FindExecutable() => Find("syslinux");
 
@@ -65,8 +63,9 @@ public static class HostSyslinux
         }
     }
 
+    // PATH only: syslinux itself finds mcopy and mattrib through PATH, so a tool outside it would not work anyway.
     private static string? Find(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Concat(SearchPath)
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
             .Select(dir => Path.Combine(dir, tool))
             .FirstOrDefault(File.Exists);
 }
