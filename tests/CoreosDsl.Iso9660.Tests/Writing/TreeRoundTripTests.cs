@@ -122,6 +122,23 @@ public sealed class TreeRoundTripTests
     }
 
     [Fact]
+    public void Without_joliet_isoinfo_finds_no_joliet_tree_and_rock_ridge_still_reads()
+    {
+        using var scratch = new Scratch("iso-no-joliet");
+        var iso = scratch.PathOf("plain.iso");
+        new IsoBuilder { Timestamp = Images.Timestamp, Joliet = false }
+            .AddFile("Long Name For Rock Ridge.txt", IsoFileSource.FromText("rr"))
+            .WriteToFile(iso);
+
+        var info = ExternalTool.Run("isoinfo", ["-d", "-i", iso]).EnsureSuccess().StandardOutput;
+        Assert.Contains("NO Joliet present", info, StringComparison.Ordinal);
+        Assert.Contains("Rock Ridge signatures version 1 found", info, StringComparison.Ordinal);
+        using var image = IsoReader.Open(iso);
+        Assert.False(image.HasJoliet);
+        Assert.Equal("/Long Name For Rock Ridge.txt\n", ExternalTool.Run("isoinfo", ["-R", "-f", "-i", iso]).EnsureSuccess().StandardOutput);
+    }
+
+    [Fact]
     public void Isoinfo_long_listing_shows_rock_ridge_modes_links_and_plain_names()
     {
         using var scratch = new Scratch("iso-modes");
