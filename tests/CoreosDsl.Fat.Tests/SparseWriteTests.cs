@@ -32,6 +32,26 @@ public sealed class SparseWriteTests : IDisposable
     }
 
     [Fact]
+    public void WriterAllocationsDoNotGrowWithTheData()
+    {
+        // Streaming: the file's bytes pass through a fixed buffer, so 1 GiB allocates what 8 MiB does.
+        static long Allocated(long size)
+        {
+            var builder = new FatBuilder(new FatFormatOptions { Size = 2048L << 20 });
+            builder.AddFile("data.bin", size, () => new ZeroStream(size));
+            var layout = builder.Plan();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            layout.WriteTo(Stream.Null);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Allocated(1 << 20); // warm up
+        var small = Allocated(8L << 20);
+        var large = Allocated(1L << 30);
+        Assert.True(large - small < 256 * 1024, $"writing 8 MiB allocated {small} bytes, 1 GiB allocated {large}");
+    }
+
+    [Fact]
     public void CorruptedVolumeIsCaughtByTheFsckOracle()
     {
         // The oracle must be able to fail: break a FAT chain and fsck.fat has to complain.
@@ -47,6 +67,40 @@ public sealed class SparseWriteTests : IDisposable
         }
 
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Oracles.AssertClean(image));
+    }
+
+    /// <summary>A stream of <paramref name="length"/> zero bytes that holds none of them.</summary>
+    private sealed class ZeroStream(long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position { get => _position; set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var n = (int)Math.Min(count, length - _position);
+            Array.Clear(buffer, offset, n);
+            _position += n;
+            return n;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 
     private sealed class SynchronousProgress(Action<FatWriteProgress> report) : IProgress<FatWriteProgress>
