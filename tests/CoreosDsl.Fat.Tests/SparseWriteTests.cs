@@ -69,40 +69,6 @@ public sealed class SparseWriteTests : IDisposable
         Assert.ThrowsAny<Xunit.Sdk.XunitException>(() => Oracles.AssertClean(image));
     }
 
-    /// <summary>A stream of <paramref name="length"/> zero bytes that holds none of them.</summary>
-    private sealed class ZeroStream(long length) : Stream
-    {
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = (int)Math.Min(count, length - _position);
-            Array.Clear(buffer, offset, n);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-
     private sealed class SynchronousProgress(Action<FatWriteProgress> report) : IProgress<FatWriteProgress>
     {
         public void Report(FatWriteProgress value) => report(value);

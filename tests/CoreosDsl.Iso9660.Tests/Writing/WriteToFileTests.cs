@@ -1,3 +1,5 @@
+using CoreosDsl.Tests.Shared;
+
 namespace CoreosDsl.Iso9660.Tests.Writing;
 
 /// <summary>Failures never leave a half-written image, and bad input is refused with a message naming the place.</summary>
@@ -111,37 +113,5 @@ public sealed class WriteToFileTests : IDisposable
         var small = Allocated(8L << 20);
         var large = Allocated(1L << 30);
         Assert.True(large - small < 256 * 1024, $"writing 8 MiB allocated {small} bytes, 1 GiB allocated {large}");
-    }
-
-    private sealed class ZeroStream(long length) : Stream
-    {
-        private long _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            var n = (int)Math.Min(count, length - _position);
-            _position += n;
-            return n;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
