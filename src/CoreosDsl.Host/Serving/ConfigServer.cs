@@ -23,8 +23,9 @@ internal sealed record RequestLogEntry(DateTimeOffset Time, string Remote, strin
 
 /// <summary>
 /// Serves the workers' cloud-configs over HTTP, as the seed's web server does: <c>GET /NAME/cloud-config.yml</c>,
-/// the path of each worker's own config URL (the seed's <c>/cloud-config.yml</c>), <c>GET /cloud-config.yml?mac=AA:BB:..</c>
-/// (a worker chosen by MAC address, like matchbox), <c>GET /health</c> and an index at <c>GET /</c>. ASP.NET Core minimal APIs on Kestrel: a hardened HTTP/1.1 server that binds port 0
+/// the path of each worker's own config URL (the seed's <c>/cloud-config.yml</c>),
+/// <c>GET /cloud-config.yml?mac=AA:BB:..</c> (a worker chosen by MAC address, like matchbox), <c>GET /health</c> and
+/// an index at <c>GET /</c>. ASP.NET Core minimal APIs on Kestrel: a hardened HTTP/1.1 server that binds port 0
 /// and reports the port it got, shuts down cleanly on Ctrl+C, and is part of the shared framework the SDK installs.
 /// </summary>
 internal sealed class ConfigServer : IAsyncDisposable
