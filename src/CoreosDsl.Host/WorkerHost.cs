@@ -47,7 +47,9 @@ public static class WorkerHost
         }
 
         var context = new HostContext(workers, console);
-        var root = new RootCommand("Builds, checks, images and serves the CoreOS/Flatcar workers defined in this project.")
+        var root = new RootCommand("Builds, checks, images and serves the CoreOS/Flatcar workers defined in this project.\n" +
+            "Exit codes: 0 success, 1 problems found (validate, diff, flash), 2 bad usage or input, 70 a bug in CoreosDsl, " +
+            "130 interrupted. See docs/cli.md.")
         {
             BuildCommand.Create(context),
             ValidateCommand.Create(context),
