@@ -4,7 +4,7 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Host.Tests;
 
 /// <summary><c>flash</c> against a regular file standing in for the device and a fake sysfs/procfs tree.</summary>
-public class FlashTests
+public sealed class FlashTests : IDisposable
 {
     private readonly string folder = TestPaths.NewScratchDirectory("flash");
     private readonly FakeSystem system;
@@ -18,6 +18,8 @@ public class FlashTests
         new Random(7).NextBytes(bytes);
         File.WriteAllBytes(image, bytes);
     }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
 
     private ToolResult Flash(string device, params string[] extra) =>
         Cli.Run(Cli.Fleet, folder, ["flash", "--image", image, "--device", device, "--system-root", system.Root, .. extra]);
