@@ -114,6 +114,11 @@ public class LiteralValueTests
             Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\nTimeoutStartSec=infinity\n")))""")
         },
         {
+            "CDSL214 for a boolean in raw unit text",
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", {|CDSL214:"[Service]\nExecStart=/usr/bin/app\nRemainAfterExit=sometimes\n"|})))"""),
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", "[Unit]\nConditionFirstBoot=!yes\n[Service]\nExecStart=/usr/bin/app\nRemainAfterExit=True\nPrivateTmp=on\n")))""")
+        },
+        {
             "CDSL207 in a raw drop-in",
             Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content({|CDSL207:"[Service]\nExecStartPre=/usr/bin/echo %z\n"|}))))))"""),
             Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nExecStartPre=/usr/bin/echo %%z\n"))))))""")

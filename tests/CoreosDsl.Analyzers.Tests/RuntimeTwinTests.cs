@@ -34,6 +34,7 @@ public class RuntimeTwinTests
                             .Timer({|CDSL221:"report.timer"|}, UnitCommand.Start, t => t.Timer(x => x.OnCalendar("daily")))
                             .Mount({|CDSL222:"docker.mount"|}, UnitCommand.Start, m => m.Mount(x => x.What("LABEL=DOCKER").Where("/var/lib/docker")))
                             .Raw("export.service", {|CDSL202:"[Service]\nType=oneshot\nExecStart=/usr/bin/export\nTimeoutStartSec=forever\n"|})
+                            .Raw("import.service", {|CDSL214:"[Service]\nExecStart=/usr/bin/import\nRemainAfterExit=maybe\n"|})
                             .Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start))))
                     .WithConfigUrl(new Uri({|CDSL211:"ftp://config.example.com/worker.yml"|}));
             }
@@ -41,7 +42,7 @@ public class RuntimeTwinTests
 
         var runtime = RuntimeFindings(SnippetRunner.Define(compiled)).ToList();
 
-        Assert.Equal(11, runtime.Count);
+        Assert.Equal(12, runtime.Count);
         Assert.Equal(AnalyzerFindings(compiled), runtime);
     }
 

@@ -33,16 +33,27 @@ internal sealed class GeneratedDirectiveSyntax
             return null;
         }
 
+        DirectiveSyntax? boolean = null;
         foreach (var method in builder.GetMembers(key.Directive).OfType<IMethodSymbol>())
         {
-            if (method.Parameters is [var first, ..]
-                && first.Type.SpecialType == SpecialType.System_String
-                && _symbols.TryGetSyntax(first, out var syntax, out var condition))
+            if (method.Parameters is not [var first, ..])
+            {
+                continue;
+            }
+
+            if (first.Type.SpecialType == SpecialType.System_String && _symbols.TryGetSyntax(first, out var syntax, out var condition))
             {
                 return new DirectiveSyntax(syntax, condition);
             }
+
+            // A directive that takes only a bool is checked as systemd parses booleans. (Enums are not: many accept
+            // more forms than their listed values, such as booleans, numbers or aliases.)
+            if (first.Type.SpecialType == SpecialType.System_Boolean)
+            {
+                boolean = new DirectiveSyntax("bool", method.Parameters.Any(p => p.Name == "negate"));
+            }
         }
 
-        return null;
+        return boolean;
     }
 }

@@ -144,12 +144,28 @@ internal static class LiteralChecks
                     continue;
                 }
 
-                if (Check(syntax.Syntax, syntax.Condition, entry.Value, origin) is { } finding)
+                var finding = syntax.Syntax == "bool"
+                    ? CheckBoolean(syntax.Condition, entry.Value, origin)
+                    : Check(syntax.Syntax, syntax.Condition, entry.Value, origin);
+                if (finding is not null)
                 {
                     yield return new RuleFinding(finding.Rule, origin, $"[{section.Name}] {entry.Key}=: {finding.Message}");
                 }
             }
         }
+    }
+
+    /// <summary>A boolean as systemd's parse_boolean reads it, for directives whose builders take only a bool.</summary>
+    private static RuleFinding? CheckBoolean(bool condition, string value, object? origin)
+    {
+        if (condition)
+        {
+            value = DirectiveValue.SplitConditionPrefix(value).Value;
+        }
+
+        return value.ToLowerInvariant() is "1" or "yes" or "y" or "true" or "t" or "on" or "0" or "no" or "n" or "false" or "f" or "off"
+            ? null
+            : Finding(RuleCatalog.InvalidValue, origin, $"{Quote(value)} is not a boolean; write yes or no (or true/false, on/off, 1/0)");
     }
 
     /// <summary>

@@ -34,15 +34,29 @@ internal static class LoadedDirectiveSyntax
                 continue;
             }
 
-            foreach (var method in builder.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            DirectiveSyntax? boolean = null;
+            foreach (var method in builder.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.Name == key.Directive))
             {
-                if (method.Name == key.Directive
-                    && method.GetParameters() is [var first, ..]
-                    && first.ParameterType == typeof(string)
-                    && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } syntax)
+                if (method.GetParameters() is not [var first, ..] parameters)
+                {
+                    continue;
+                }
+
+                if (first.ParameterType == typeof(string) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } syntax)
                 {
                     return new DirectiveSyntax(syntax.Syntax, syntax.Condition);
                 }
+
+                // As the analyzer does: a directive that takes only a bool is checked as systemd parses booleans.
+                if (first.ParameterType == typeof(bool))
+                {
+                    boolean = new DirectiveSyntax("bool", parameters.Any(p => p.Name == "negate"));
+                }
+            }
+
+            if (boolean is not null)
+            {
+                return boolean;
             }
         }
 
