@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Composition;
-using System.Threading.Tasks;
 using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 
 namespace CoreosDsl.CodeFixes;
@@ -14,30 +11,8 @@ namespace CoreosDsl.CodeFixes;
 /// <c>UnitName.FromPath</c>, systemd's own escaping.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MountNameCodeFix)), Shared]
-public sealed class MountNameCodeFix : CodeFixProvider
+public sealed class MountNameCodeFix() : LiteralReplacementCodeFix(RuleIds.MountNameMismatch)
 {
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = [RuleIds.MountNameMismatch];
-
-    /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-    /// <inheritdoc />
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (root is null
-                || !diagnostic.Properties.TryGetValue(RuleIds.ReplacementProperty, out var name) || name is null
-                || LiteralReplacement.FindLiteral(root, diagnostic.Location.SourceSpan) is not { } literal)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create($"Rename the unit to '{name}'", ct => LiteralReplacement.ReplaceAsync(context.Document, literal, name, ct), RuleIds.MountNameMismatch),
-                diagnostic);
-        }
-    }
+    protected override string Title(string replacement) => $"Rename the unit to '{replacement}'";
 }
