@@ -54,19 +54,9 @@ internal static partial class PlainScalarResolver
             return YamlValueKind.String;
         }
 
-        if (V1Bools.Contains(text))
+        if (ReservedWord(text, V1Bools) is { } reserved)
         {
-            return YamlValueKind.Bool;
-        }
-
-        if (Nulls.Contains(text))
-        {
-            return YamlValueKind.Null;
-        }
-
-        if (SpecialFloats.Contains(text))
-        {
-            return YamlValueKind.Float;
+            return reserved;
         }
 
         switch (hint)
@@ -85,8 +75,7 @@ internal static partial class PlainScalarResolver
                     return YamlValueKind.Float;
                 }
 
-                if ((plain.StartsWith("0b", StringComparison.Ordinal) && GoStrconv.IsBinaryInt64(plain[2..]))
-                    || (plain.StartsWith("-0b", StringComparison.Ordinal) && GoStrconv.IsBinaryInt64(plain[3..])))
+                if (HasPrefixedDigits(plain, "0b", GoStrconv.IsBinaryInt64))
                 {
                     return YamlValueKind.Int;
                 }
@@ -105,19 +94,9 @@ internal static partial class PlainScalarResolver
             return YamlValueKind.String;
         }
 
-        if (V3Bools.Contains(text))
+        if (ReservedWord(text, V3Bools) is { } reserved)
         {
-            return YamlValueKind.Bool;
-        }
-
-        if (Nulls.Contains(text))
-        {
-            return YamlValueKind.Null;
-        }
-
-        if (SpecialFloats.Contains(text))
-        {
-            return YamlValueKind.Float;
+            return reserved;
         }
 
         switch (hint)
@@ -141,10 +120,7 @@ internal static partial class PlainScalarResolver
                     return YamlValueKind.Float;
                 }
 
-                if ((plain.StartsWith("0b", StringComparison.Ordinal) && GoStrconv.IsBinaryInt64(plain[2..]))
-                    || (plain.StartsWith("-0b", StringComparison.Ordinal) && GoStrconv.IsBinaryInt64(plain[3..]))
-                    || (plain.StartsWith("0o", StringComparison.Ordinal) && GoStrconv.IsOctalInt64(plain[2..]))
-                    || (plain.StartsWith("-0o", StringComparison.Ordinal) && GoStrconv.IsOctalInt64(plain[3..])))
+                if (HasPrefixedDigits(plain, "0b", GoStrconv.IsBinaryInt64) || HasPrefixedDigits(plain, "0o", GoStrconv.IsOctalInt64))
                 {
                     return YamlValueKind.Int;
                 }
@@ -153,6 +129,20 @@ internal static partial class PlainScalarResolver
             default:
                 return YamlValueKind.String;
         }
+    }
+
+    /// <summary>The kind of a reserved word both libraries look up before numbers: a boolean, a null or .inf/.nan.</summary>
+    private static YamlValueKind? ReservedWord(string text, HashSet<string> bools) =>
+        bools.Contains(text) ? YamlValueKind.Bool
+        : Nulls.Contains(text) ? YamlValueKind.Null
+        : SpecialFloats.Contains(text) ? YamlValueKind.Float
+        : null;
+
+    /// <summary>True for <paramref name="prefix"/> or <c>-</c><paramref name="prefix"/> followed by digits <paramref name="isDigits"/> accepts.</summary>
+    private static bool HasPrefixedDigits(string text, string prefix, Func<string, bool> isDigits)
+    {
+        var start = text.StartsWith('-') ? 1 : 0;
+        return text.AsSpan(start).StartsWith(prefix, StringComparison.Ordinal) && isDigits(text[(start + prefix.Length)..]);
     }
 
     /// <summary>
