@@ -163,7 +163,7 @@ internal static class LiteralChecks
             value = DirectiveValue.SplitConditionPrefix(value).Value;
         }
 
-        return value.ToLowerInvariant() is "1" or "yes" or "y" or "true" or "t" or "on" or "0" or "no" or "n" or "false" or "f" or "off"
+        return SystemdBoolean.TryParse(value, out _)
             ? null
             : Finding(RuleCatalog.InvalidValue, origin, $"{Quote(value)} is not a boolean; write yes or no (or true/false, on/off, 1/0)");
     }

@@ -131,7 +131,6 @@ internal static class UnitRules
             : new RuleFinding(RuleCatalog.MountNameMismatch, unit.NameOrigin, unit.Name, where, expected) { Replacement = expected };
     }
 
-    /// <summary>systemd's <c>parse_boolean()</c> true values.</summary>
-    internal static bool IsTrue(string value) =>
-        value.ToLowerInvariant() is "1" or "yes" or "y" or "true" or "t" or "on";
+    /// <summary>True when systemd's <c>parse_boolean()</c> reads <paramref name="value"/> as true.</summary>
+    internal static bool IsTrue(string value) => SystemdBoolean.TryParse(value, out var on) && on;
 }

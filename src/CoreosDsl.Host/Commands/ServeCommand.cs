@@ -80,11 +80,10 @@ internal static class ServeCommand
                     console.Line($"listening on [bold]{Markup.Escape(address)}[/]", $"listening on {address}");
                 }
 
-                var configPaths = ConfigServer.ConfigUrlPaths(workers);
                 foreach (var worker in workers)
                 {
                     var macs = worker.MacAddresses.Count > 0 ? $" (mac {string.Join(", ", worker.MacAddresses)})" : "";
-                    var own = configPaths.FirstOrDefault(p => p.Value == worker).Key is { } path && path != $"/{worker.Name}/cloud-config.yml"
+                    var own = server.ConfigUrlPathOf.GetValueOrDefault(worker) is { } path && path != $"/{worker.Name}/cloud-config.yml"
                         ? $" and {server.Addresses[0].TrimEnd('/')}{path} (its config URL)"
                         : "";
                     console.Line($"  {server.Addresses[0].TrimEnd('/')}/{worker.Name}/cloud-config.yml{own}{macs}");

@@ -35,14 +35,18 @@ internal sealed class ConfigServer : IAsyncDisposable
 
     private readonly WebApplication app;
 
-    private ConfigServer(WebApplication app, IReadOnlyList<string> addresses)
+    private ConfigServer(WebApplication app, IReadOnlyList<string> addresses, IReadOnlyDictionary<WorkerDefinition, string> configUrlPaths)
     {
         this.app = app;
         Addresses = addresses;
+        ConfigUrlPathOf = configUrlPaths;
     }
 
     /// <summary>The addresses the server listens on, with the ports it got (<c>http://127.0.0.1:43121</c>).</summary>
     public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>The workers served at the path of their own config URL, with that path (see <see cref="ConfigUrlPaths"/>).</summary>
+    public IReadOnlyDictionary<WorkerDefinition, string> ConfigUrlPathOf { get; }
 
     /// <summary>Starts serving <paramref name="workers"/> on <paramref name="urls"/>, reporting each request to <paramref name="log"/>.</summary>
     public static async Task<ConfigServer> StartAsync(IReadOnlyList<WorkerDefinition> workers, IReadOnlyList<string> urls,
@@ -63,6 +67,7 @@ internal sealed class ConfigServer : IAsyncDisposable
         }
 
         var byConfigPath = ConfigUrlPaths(workers);
+        var pathOf = byConfigPath.ToDictionary(p => p.Value, p => p.Key);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls([.. urls]);
@@ -85,7 +90,7 @@ internal sealed class ConfigServer : IAsyncDisposable
             {
                 ["name"] = w.Name,
                 ["url"] = $"/{w.Name}/cloud-config.yml",
-                ["configUrlPath"] = byConfigPath.FirstOrDefault(p => p.Value == w).Key,
+                ["configUrlPath"] = pathOf.GetValueOrDefault(w),
                 ["macAddresses"] = new JsonArray(w.MacAddresses.Select(m => (JsonNode)m).ToArray()),
             }).ToArray()),
         }));
@@ -134,7 +139,7 @@ internal sealed class ConfigServer : IAsyncDisposable
 
         var addresses = app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
             && server.Features.Get<IServerAddressesFeature>() is { } feature ? feature.Addresses.ToList() : [.. urls];
-        return new ConfigServer(app, addresses);
+        return new ConfigServer(app, addresses, pathOf);
     }
 
     /// <summary>
