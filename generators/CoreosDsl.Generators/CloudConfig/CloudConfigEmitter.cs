@@ -14,8 +14,6 @@ internal static class CloudConfigEmitter
 {
     public const string Namespace = "CoreosDsl.CloudConfig";
     private const string Model = "global::CoreosDsl.CloudConfig.";
-    /// <summary>The help link of an obsolete member: the diagnostic's section (GitHub anchors are lower case).</summary>
-    private static string HelpUrl(string id) => "docs/diagnostics.md#" + id.ToLowerInvariant();
 
     /// <summary>
     /// The attribute that tells the analyzers the format (and the validator's pattern) of a string or Uri parameter,
@@ -111,7 +109,7 @@ internal static class CloudConfigEmitter
                 w.Line($"/// <summary><c>{Naming.Xml(v.Value)}</c>{(v.ObsoleteReason is null ? "" : ": " + Naming.Xml(v.ObsoleteReason) + ".")}</summary>");
                 if (v.ObsoleteReason is not null)
                 {
-                    w.Line($"[global::System.Obsolete({Naming.Literal(v.Value + ": " + v.ObsoleteReason)}, false, DiagnosticId = \"CDSL105\", UrlFormat = {Naming.Literal(HelpUrl("CDSL105"))})]");
+                    w.Line($"[global::System.Obsolete({Naming.Literal(v.Value + ": " + v.ObsoleteReason)}, false, DiagnosticId = \"CDSL105\", UrlFormat = {Naming.Literal(DiagnosticDescriptors.Help("CDSL105"))})]");
                 }
 
                 w.Line($"{v.MemberName},");
@@ -310,7 +308,7 @@ internal static class CloudConfigEmitter
         w.Line("/// <returns>This builder.</returns>");
         if (key.Deprecated is not null)
         {
-            w.Line($"[global::System.Obsolete({Naming.Literal(key.Name + ": " + key.Deprecated)}, false, DiagnosticId = \"CDSL104\", UrlFormat = {Naming.Literal(HelpUrl("CDSL104"))})]");
+            w.Line($"[global::System.Obsolete({Naming.Literal(key.Name + ": " + key.Deprecated)}, false, DiagnosticId = \"CDSL104\", UrlFormat = {Naming.Literal(DiagnosticDescriptors.Help("CDSL104"))})]");
         }
 
         w.Open($"public {owner.ClassName} {key.MethodName}({m.Parameters})");

@@ -15,8 +15,6 @@ internal static class SystemdEmitter
     public const string Namespace = "CoreosDsl.Systemd";
     private const string Rt = "global::CoreosDsl.Systemd.";
     private const string Dv = Rt + "DirectiveValue.";
-    /// <summary>The help link of an obsolete member: the diagnostic's section (GitHub anchors are lower case).</summary>
-    private static string HelpUrl(string id) => "docs/diagnostics.md#" + id.ToLowerInvariant();
 
     /// <summary>
     /// The attribute that tells the analyzers which syntax a string parameter takes (see SystemdSyntaxAttribute).
@@ -81,7 +79,7 @@ internal static class SystemdEmitter
                 w.Line($"/// <summary><c>{Naming.Xml(v.Value)}</c></summary>");
                 if (v.ObsoleteReason is not null)
                 {
-                    w.Line($"[global::System.Obsolete({Naming.Literal(v.ObsoleteReason)}, false, DiagnosticId = \"CDSL105\", UrlFormat = {Naming.Literal(HelpUrl("CDSL105"))})]");
+                    w.Line($"[global::System.Obsolete({Naming.Literal(v.ObsoleteReason)}, false, DiagnosticId = \"CDSL105\", UrlFormat = {Naming.Literal(DiagnosticDescriptors.Help("CDSL105"))})]");
                 }
 
                 w.Line($"{v.MemberName},");
@@ -402,7 +400,7 @@ internal static class SystemdEmitter
             var id = d.ObsoleteMessage!.Contains("does not work in") || d.ObsoleteMessage.Contains("not allowed in") ? "CDSL103"
                 : d.Obsolete == ObsoleteLevel.Error ? "CDSL102" : "CDSL101";
             var error = d.Obsolete == ObsoleteLevel.Error ? "true" : "false";
-            w.Line($"[global::System.Obsolete({Naming.Literal(d.ObsoleteMessage)}, {error}, DiagnosticId = \"{id}\", UrlFormat = {Naming.Literal(HelpUrl(id))})]");
+            w.Line($"[global::System.Obsolete({Naming.Literal(d.ObsoleteMessage)}, {error}, DiagnosticId = \"{id}\", UrlFormat = {Naming.Literal(DiagnosticDescriptors.Help(id))})]");
         }
 
         if (RenamedTo(section, d) is { } current)
