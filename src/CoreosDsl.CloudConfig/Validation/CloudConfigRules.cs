@@ -83,8 +83,11 @@ internal static class CloudConfigRules
                     }
                     else
                     {
+                        // coreos-cloudinit's message, and the key most likely meant when it is a typo.
+                        var known = CloudConfigSchema.ChildrenOf(slot.Path).Select(k => k.Name);
+                        var hint = KeySuggestions.Closest(child.Name, known) is { } meant ? $" (did you mean {GoQuote.Quote(meant)}?)" : "";
                         entries.Add(KeyEntry(child, ValidationSeverity.Warning,
-                            $"unrecognized key {GoQuote.Quote(child.Name)}", ValidationRuleIds.UnrecognizedKey));
+                            $"unrecognized key {GoQuote.Quote(child.Name)}{hint}", ValidationRuleIds.UnrecognizedKey));
                     }
                 }
 

@@ -97,6 +97,7 @@ public static class CloudConfigValidator
         {
             root = YamlTreeParser.Parse(text);
             RejectInvalidBinary(root);
+            YamlTagRules.Check(root, dialect);
         }
         catch (YamlSyntaxException e)
         {

@@ -9,6 +9,7 @@ internal static class CloudConfigYamlReader
     {
         ArgumentNullException.ThrowIfNull(text);
         var root = YamlTreeParser.Parse(text);
+        YamlTagRules.Check(root, dialect);
         return root switch
         {
             null => new ConfigMapping { Line = 1, Column = 1 },

@@ -87,6 +87,12 @@ internal static class ScalarStyleRules
         }
 
         // " *" inside: YamlDotNet's parser (our reader) then fails to see a following ": " as a key separator.
+        // A plain "<<" is a merge key to every YAML 1.1 reader (and yaml.v3): as a key it would merge, not be a key.
+        if (text == "<<")
+        {
+            return false;
+        }
+
         if (text.StartsWith("---", StringComparison.Ordinal) || text.StartsWith("...", StringComparison.Ordinal)
             || text.Contains(": ", StringComparison.Ordinal) || text.EndsWith(':')
             || text.Contains(" #", StringComparison.Ordinal)

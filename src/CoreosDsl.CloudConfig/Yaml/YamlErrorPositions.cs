@@ -74,5 +74,62 @@ internal static class YamlErrorPositions
         return null;
     }
 
+    /// <summary>
+    /// The bracket that opens the flow collection left open at or before <paramref name="line"/> (libyaml reports
+    /// an unclosed flow collection there; YamlDotNet where it gave up): the last <c>[</c> or <c>{</c> outside quotes and
+    /// comments whose line does not close it.
+    /// </summary>
+    public static (int Line, int Column)? OpenFlowCollection(string text, int line)
+    {
+        var lines = Lines(text);
+        for (var i = Math.Min(line, lines.Length) - 1; i >= 0; i--)
+        {
+            var depth = 0;
+            var open = -1;
+            var quote = '\0';
+            for (var c = 0; c < lines[i].Length; c++)
+            {
+                var ch = lines[i][c];
+                if (quote != '\0')
+                {
+                    quote = ch == quote ? '\0' : quote;
+                }
+                else if (ch is '"' or '\'')
+                {
+                    quote = ch;
+                }
+                else if (ch == '#' && (c == 0 || lines[i][c - 1] is ' ' or '\t'))
+                {
+                    break;
+                }
+                else if (ch is '[' or '{')
+                {
+                    depth++;
+                    open = open < 0 || depth == 1 ? c : open;
+                }
+                else if (ch is ']' or '}')
+                {
+                    depth--;
+                    open = depth <= 0 ? -1 : open;
+                }
+            }
+
+            if (depth > 0 && open >= 0)
+            {
+                return (i + 1, open + 1);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first line that starts with the directive <paramref name="name"/> (<c>%YAML</c>).</summary>
+    public static (int Line, int Column)? Directive(string text, string name)
+    {
+        var lines = Lines(text);
+        var i = Array.FindIndex(lines, l => l.StartsWith(name, StringComparison.Ordinal));
+        return i < 0 ? null : (i + 1, 1);
+    }
+
     private static string[] Lines(string text) => text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
 }

@@ -25,7 +25,15 @@ internal static class YamlTreeParser
                 return null;
             }
 
-            parser.Consume<DocumentStart>();
+            var start = parser.Consume<DocumentStart>();
+            if (start.Version is { } directive && directive.Version is not { Major: 1, Minor: 1 })
+            {
+                // libyaml, and both Go libraries ported from it, read YAML 1.1 documents only.
+                var (line, column) = YamlErrorPositions.Directive(text, "%YAML") ?? ((int)start.Start.Line, (int)start.Start.Column);
+                throw new YamlSyntaxException(line, column,
+                    $"found incompatible YAML document: coreos-cloudinit's YAML library reads %YAML 1.1 only; remove the %YAML {directive.Version.Major}.{directive.Version.Minor} line");
+            }
+
             var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, anchors, budget);
             parser.Consume<DocumentEnd>();
             return root;
@@ -61,8 +69,9 @@ internal static class YamlTreeParser
             }
 
             var at = parser.Current?.End ?? Mark.Empty;
-            throw new YamlSyntaxException(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
-                "did not find expected ',' or ']': a flow collection ('[...]' or '{...}') opened before here is not closed, or holds a misplaced key");
+            var (line, column) = YamlErrorPositions.OpenFlowCollection(text, Math.Max(1, (int)at.Line)) ?? (Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column));
+            throw new YamlSyntaxException(line, column,
+                "did not find expected ',' or ']': this flow collection ('[...]' or '{...}') is not closed, or holds a misplaced key");
         }
     }
 
@@ -149,6 +158,7 @@ internal static class YamlTreeParser
                     size += keySize + valueSize;
                 }
 
+                YamlMergeKeys.Apply(mapping);
                 Remember(anchors, start.Anchor, mapping, size);
                 return (mapping, size);
             }
