@@ -41,10 +41,13 @@ internal sealed class KnownSymbols
 
     public static KnownSymbols From(Compilation compilation) => new(compilation);
 
-    /// <summary>The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), if any.</summary>
-    public bool TryGetSyntax(IParameterSymbol parameter, out string syntax, out bool condition)
+    /// <summary>
+    /// The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), or a builder method (the
+    /// syntax of the directive's whole value in unit text), if any.
+    /// </summary>
+    public bool TryGetSyntax(ISymbol parameterOrMethod, out string syntax, out bool condition)
     {
-        foreach (var attribute in parameter.GetAttributes())
+        foreach (var attribute in parameterOrMethod.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
                 && attribute.ConstructorArguments is [{ Value: string s }])

@@ -111,6 +111,9 @@ internal static class LiteralChecks
                 ? Finding(RuleCatalog.PathNotAbsolute, origin, problem)
                 : Finding(RuleCatalog.InvalidValue, origin, problem),
             "mode" => Finding(RuleCatalog.InvalidFileMode, origin, problem),
+            "environment" => problem.Contains("is not an environment variable name")
+                ? Finding(RuleCatalog.InvalidEnvironmentName, origin, problem)
+                : Finding(RuleCatalog.InvalidValue, origin, problem),
             _ => Finding(RuleCatalog.InvalidValue, origin, problem),
         };
     }
@@ -353,6 +356,7 @@ internal static class LiteralChecks
         "exec" => DirectiveValue.ExecText,
         "mode" => DirectiveValue.ModeText,
         "signal" => DirectiveValue.Signal,
+        "environment" => DirectiveValue.EnvironmentText,
         _ => null,
     };
 
