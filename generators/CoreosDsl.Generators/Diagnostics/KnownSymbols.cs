@@ -1,3 +1,4 @@
+using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace CoreosDsl.Generators.Diagnostics;
@@ -41,25 +42,40 @@ internal sealed class KnownSymbols
 
     public static KnownSymbols From(Compilation compilation) => new(compilation);
 
+    /// <summary>The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), if any.</summary>
+    public bool TryGetSyntax(IParameterSymbol parameter, out string syntax, out bool condition)
+    {
+        if (TryGetSyntax(parameter, out var found))
+        {
+            syntax = found.Syntax;
+            condition = found.Condition;
+            return true;
+        }
+
+        syntax = "";
+        condition = false;
+        return false;
+    }
+
     /// <summary>
-    /// The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), or a builder method (the
-    /// syntax of the directive's whole value in unit text), if any.
+    /// The systemd syntax a parameter is marked with, with its condition flag and documented prefixes; or a builder
+    /// method (the syntax of the directive's whole value in unit text, where its parameters each take a part).
     /// </summary>
-    public bool TryGetSyntax(ISymbol parameterOrMethod, out string syntax, out bool condition)
+    public bool TryGetSyntax(ISymbol parameterOrMethod, out DirectiveSyntax syntax)
     {
         foreach (var attribute in parameterOrMethod.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
                 && attribute.ConstructorArguments is [{ Value: string s }])
             {
-                syntax = s;
-                condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
+                var condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
+                var prefixes = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Prefixes").Value.Value as string ?? "";
+                syntax = new DirectiveSyntax(s, condition, prefixes);
                 return true;
             }
         }
 
-        syntax = "";
-        condition = false;
+        syntax = null!;
         return false;
     }
 
