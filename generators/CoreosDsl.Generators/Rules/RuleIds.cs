@@ -33,6 +33,10 @@ internal static class RuleIds
     public const string SeveralExecStart = "CDSL228";
     public const string ExistingUnitNotStock = "CDSL229";
 
+    public const string UnknownDirective = "CDSL240";
+    public const string UnknownSection = "CDSL241";
+    public const string DropInAddsExecStart = "CDSL242";
+
     /// <summary>The compiler's IDs for deprecated directives (from the generated [Obsolete] attributes).</summary>
     public const string DeprecatedDirective = "CDSL101";
 
