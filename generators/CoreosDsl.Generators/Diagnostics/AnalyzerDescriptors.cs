@@ -127,8 +127,20 @@ internal static class AnalyzerDescriptors
         RuleIds.DropInAddsExecStart, RuleCatalog.DropInAddsExecStart.Title, RuleCatalog.DropInAddsExecStart.MessageFormat, Units, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.DropInAddsExecStart.HelpLink);
 
+    public static readonly DiagnosticDescriptor IgnitionPathNotClean = new(
+        RuleIds.IgnitionPathNotClean, RuleCatalog.IgnitionPathNotClean.Title, RuleCatalog.IgnitionPathNotClean.MessageFormat, Values, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.IgnitionPathNotClean.HelpLink);
+
+    public static readonly DiagnosticDescriptor StartedUnitWithoutInstall = new(
+        RuleIds.StartedUnitWithoutInstall, RuleCatalog.StartedUnitWithoutInstall.Title, RuleCatalog.StartedUnitWithoutInstall.MessageFormat, Units, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.StartedUnitWithoutInstall.HelpLink);
+
+    public static readonly DiagnosticDescriptor NoIgnitionForm = new(
+        RuleIds.NoIgnitionForm, RuleCatalog.NoIgnitionForm.Title, RuleCatalog.NoIgnitionForm.MessageFormat, Units, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.NoIgnitionForm.HelpLink);
+
     /// <summary>Every descriptor, in ID order.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, UnknownDirective, UnknownSection, DropInAddsExecStart];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 

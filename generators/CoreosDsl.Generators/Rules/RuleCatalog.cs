@@ -88,6 +88,18 @@ internal static class RuleCatalog
         "the drop-in of '{0}' adds ExecStart= without an empty 'ExecStart=' line before it, so the service gets a second command, which systemd refuses unless it is Type=oneshot; write 'ExecStart=' (empty) first to replace the command",
         RuleSeverity.Error, Units);
 
+    public static readonly RuleDescriptor IgnitionPathNotClean = Literal(RuleIds.IgnitionPathNotClean, "Ignition path not absolute or not simplified");
+
+    public static readonly RuleDescriptor StartedUnitWithoutInstall = new(
+        RuleIds.StartedUnitWithoutInstall, "Started unit without [Install] in an Ignition worker",
+        "'{0}' is started (command: start), which Ignition writes as enabled: true, but it has no [Install] section, so the preset cannot enable it and it never starts; add .Install(i => i.WantedBy(\"multi-user.target\"))",
+        RuleSeverity.Error, Units);
+
+    public static readonly RuleDescriptor NoIgnitionForm = new(
+        RuleIds.NoIgnitionForm, "Setting without an Ignition form",
+        "{0} has no Ignition form and is left out of ignition.json; {1}",
+        RuleSeverity.Warning, Units);
+
     /// <summary>Every rule, in ID order.</summary>
     public static readonly RuleDescriptor[] All =
     [
@@ -97,6 +109,7 @@ internal static class RuleCatalog
         UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger,
         StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock,
         UnknownDirective, UnknownSection, DropInAddsExecStart,
+        IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm,
     ];
 
     private static RuleDescriptor Literal(string id, string title) => new(id, title, "{0}", RuleSeverity.Error, Values);

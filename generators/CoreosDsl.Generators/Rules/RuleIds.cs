@@ -32,6 +32,9 @@ internal static class RuleIds
     public const string DbusWithoutBusName = "CDSL227";
     public const string SeveralExecStart = "CDSL228";
     public const string ExistingUnitNotStock = "CDSL229";
+    public const string IgnitionPathNotClean = "CDSL260";
+    public const string StartedUnitWithoutInstall = "CDSL261";
+    public const string NoIgnitionForm = "CDSL262";
 
     public const string UnknownDirective = "CDSL240";
     public const string UnknownSection = "CDSL241";
