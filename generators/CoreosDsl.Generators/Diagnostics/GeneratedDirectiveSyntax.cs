@@ -6,7 +6,8 @@ namespace CoreosDsl.Generators.Diagnostics;
 
 /// <summary>
 /// The syntax of a directive as the project's generated builders take it: the <c>[SystemdSyntax]</c> of the string
-/// overload of <c>{Section}SectionBuilder.{Directive}</c>, so that directives inside raw unit text are checked like
+/// overload of <c>{Section}SectionBuilder.{Directive}</c> (or of the method itself, when its parameters each take a
+/// part of the value), so that directives inside raw unit text are checked like
 /// builder arguments. Looked up once per section and directive and compilation.
 /// </summary>
 internal sealed class GeneratedDirectiveSyntax
@@ -41,9 +42,20 @@ internal sealed class GeneratedDirectiveSyntax
                 continue;
             }
 
-            if (first.Type.SpecialType == SpecialType.System_String && _symbols.TryGetSyntax(first, out var syntax, out var condition))
+            // A method-level syntax covers the whole value where the parameters each take a part (Environment=).
+            if (_symbols.TryGetSyntax(method, out DirectiveSyntax valueSyntax))
             {
-                return new DirectiveSyntax(syntax, condition);
+                return valueSyntax;
+            }
+
+            if (first.Type.SpecialType == SpecialType.System_String && _symbols.TryGetSyntax(first, out DirectiveSyntax syntax))
+            {
+                return syntax;
+            }
+
+            if (first.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && _symbols.TryGetSyntax(first, out DirectiveSyntax each))
+            {
+                return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);
             }
 
             // A directive that takes only a bool is checked as systemd parses booleans. (Enums are not: many accept

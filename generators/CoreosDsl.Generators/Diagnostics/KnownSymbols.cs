@@ -1,3 +1,4 @@
+using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace CoreosDsl.Generators.Diagnostics;
@@ -44,19 +45,37 @@ internal sealed class KnownSymbols
     /// <summary>The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), if any.</summary>
     public bool TryGetSyntax(IParameterSymbol parameter, out string syntax, out bool condition)
     {
-        foreach (var attribute in parameter.GetAttributes())
+        if (TryGetSyntax(parameter, out var found))
         {
-            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
-                && attribute.ConstructorArguments is [{ Value: string s }])
-            {
-                syntax = s;
-                condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
-                return true;
-            }
+            syntax = found.Syntax;
+            condition = found.Condition;
+            return true;
         }
 
         syntax = "";
         condition = false;
+        return false;
+    }
+
+    /// <summary>
+    /// The systemd syntax a parameter is marked with, with its condition flag and documented prefixes; or a builder
+    /// method (the syntax of the directive's whole value in unit text, where its parameters each take a part).
+    /// </summary>
+    public bool TryGetSyntax(ISymbol parameterOrMethod, out DirectiveSyntax syntax)
+    {
+        foreach (var attribute in parameterOrMethod.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
+                && attribute.ConstructorArguments is [{ Value: string s }])
+            {
+                var condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
+                var prefixes = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Prefixes").Value.Value as string ?? "";
+                syntax = new DirectiveSyntax(s, condition, prefixes);
+                return true;
+            }
+        }
+
+        syntax = null!;
         return false;
     }
 

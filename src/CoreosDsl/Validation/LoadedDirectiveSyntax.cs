@@ -42,9 +42,20 @@ internal static class LoadedDirectiveSyntax
                     continue;
                 }
 
+                // As the analyzer does: a method-level syntax covers the whole value (Environment=: NAME=VALUE words).
+                if (method.GetCustomAttribute<SystemdSyntaxAttribute>() is { } valueSyntax)
+                {
+                    return new DirectiveSyntax(valueSyntax.Syntax, valueSyntax.Condition);
+                }
+
                 if (first.ParameterType == typeof(string) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } syntax)
                 {
-                    return new DirectiveSyntax(syntax.Syntax, syntax.Condition);
+                    return new DirectiveSyntax(syntax.Syntax, syntax.Condition, syntax.Prefixes);
+                }
+
+                if (first.ParameterType == typeof(string[]) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } each)
+                {
+                    return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);
                 }
 
                 // As the analyzer does: a directive that takes only a bool is checked as systemd parses booleans.
