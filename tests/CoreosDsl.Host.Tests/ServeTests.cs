@@ -102,7 +102,7 @@ public class ServeTests
         Assert.Contains(events, e => (string?)e["event"] == "request" && (string?)e["target"] == "/cloud-config.yml"
             && (int)e["status"]! == 200 && (string?)e["worker"] == "local-worker");
         Assert.Equal("stopped", (string?)events[^1]["event"]);
-        Assert.Contains("http://0.0.0.0:0 is reachable from other machines", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
+        Assert.Contains("http://0.0.0.0:0 is reachable from other machines and no --allow limits who may fetch", await process.StandardError.ReadToEndAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

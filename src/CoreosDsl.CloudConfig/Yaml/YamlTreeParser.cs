@@ -5,7 +5,8 @@ namespace CoreosDsl.CloudConfig;
 
 /// <summary>
 /// Parses the first YAML document of a text into <see cref="YamlTreeNode"/>s with YamlDotNet's parser (Go's
-/// <c>yaml.Unmarshal</c> also reads only the first document). Aliases are resolved to their anchored node.
+/// <c>yaml.Unmarshal</c> also reads only the first document). Aliases are resolved to their anchored node; alias
+/// expansion and nesting depth are bounded by <see cref="YamlExpansionBudget"/>.
 /// </summary>
 internal static class YamlTreeParser
 {
@@ -14,7 +15,8 @@ internal static class YamlTreeParser
     public static YamlTreeNode? Parse(string text)
     {
         var parser = new Parser(new StringReader(text));
-        var anchors = new Dictionary<string, YamlTreeNode>(StringComparer.Ordinal);
+        var anchors = new Dictionary<string, Anchored>(StringComparer.Ordinal);
+        var budget = new YamlExpansionBudget();
         try
         {
             parser.Consume<StreamStart>();
@@ -24,7 +26,7 @@ internal static class YamlTreeParser
             }
 
             parser.Consume<DocumentStart>();
-            var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, anchors);
+            var root = parser.Accept<DocumentEnd>(out _) ? null : ReadNode(parser, anchors, budget);
             parser.Consume<DocumentEnd>();
             return root;
         }
@@ -52,49 +54,91 @@ internal static class YamlTreeParser
         }
     }
 
-    private static YamlTreeNode ReadNode(IParser parser, Dictionary<string, YamlTreeNode> anchors)
+    private static YamlTreeNode ReadNode(IParser parser, Dictionary<string, Anchored> anchors, YamlExpansionBudget budget)
+    {
+        var (node, _) = ReadNode(parser, anchors, budget, depth: 0);
+        return node;
+    }
+
+    // Returns the node and how many nodes it stands for once its aliases are expanded (what yaml.v3 decodes).
+    private static (YamlTreeNode Node, long Size) ReadNode(IParser parser, Dictionary<string, Anchored> anchors, YamlExpansionBudget budget, int depth)
     {
         var current = parser.Current ?? throw new YamlException("unexpected end of the YAML stream");
         switch (current)
         {
             case AnchorAlias alias:
-                parser.MoveNext();
-                return anchors.TryGetValue(alias.Value.Value, out var target)
-                    ? target
-                    : throw new YamlException(alias.Start, alias.End, $"unknown anchor '{alias.Value.Value}' referenced");
-            case Scalar scalar:
-                parser.MoveNext();
-                var node = new YamlTreeScalar(scalar.Start, scalar.Value, scalar.Style, ShortTag(scalar.Tag));
-                Remember(anchors, scalar.Anchor, node);
-                return node;
-            case SequenceStart start:
             {
                 parser.MoveNext();
-                var sequence = new YamlTreeSequence(start.Start);
-                Remember(anchors, start.Anchor, sequence);
-                while (!parser.TryConsume<SequenceEnd>(out _))
+                var name = alias.Value.Value;
+                if (!anchors.TryGetValue(name, out var target))
                 {
-                    sequence.Items.Add(ReadNode(parser, anchors));
+                    throw new YamlException(alias.Start, alias.End, $"unknown anchor '{name}' referenced");
                 }
 
-                return sequence;
+                if (target.Size < 0)
+                {
+                    throw new YamlException(alias.Start, alias.End, $"anchor '{name}' value contains itself");
+                }
+
+                if (!budget.TryAdd(1 + target.Size, target.Size))
+                {
+                    throw new YamlException(alias.Start, alias.End,
+                        $"document contains excessive aliasing ('*{name}' expands it past what coreos-cloudinit's YAML library decodes: an alias bomb); write the repeated values out or use fewer aliases");
+                }
+
+                return (target.Node, 1 + target.Size);
+            }
+
+            case Scalar scalar:
+            {
+                parser.MoveNext();
+                var node = new YamlTreeScalar(scalar.Start, scalar.Value, scalar.Style, ShortTag(scalar.Tag));
+                Count(budget, current);
+                Remember(anchors, scalar.Anchor, node, 1);
+                return (node, 1);
+            }
+
+            case SequenceStart start:
+            {
+                CheckDepth(start, depth);
+                parser.MoveNext();
+                Count(budget, current);
+                var sequence = new YamlTreeSequence(start.Start);
+                Remember(anchors, start.Anchor, sequence, -1);
+                long size = 1;
+                while (!parser.TryConsume<SequenceEnd>(out _))
+                {
+                    var (item, itemSize) = ReadNode(parser, anchors, budget, depth + 1);
+                    sequence.Items.Add(item);
+                    size += itemSize;
+                }
+
+                Remember(anchors, start.Anchor, sequence, size);
+                return (sequence, size);
             }
 
             case MappingStart start:
             {
+                CheckDepth(start, depth);
                 parser.MoveNext();
+                Count(budget, current);
                 var mapping = new YamlTreeMapping(start.Start);
-                Remember(anchors, start.Anchor, mapping);
+                Remember(anchors, start.Anchor, mapping, -1);
+                long size = 1;
                 while (!parser.TryConsume<MappingEnd>(out _))
                 {
                     var keyEvent = parser.Current!;
-                    var key = ReadNode(parser, anchors) as YamlTreeScalar
+                    var (keyNode, keySize) = ReadNode(parser, anchors, budget, depth + 1);
+                    var key = keyNode as YamlTreeScalar
                         ?? throw new YamlException(keyEvent.Start, keyEvent.End,
                             "a mapping key is a mapping or sequence; cloud-config keys are plain names");
-                    mapping.Entries.Add(new(key, ReadNode(parser, anchors)));
+                    var (value, valueSize) = ReadNode(parser, anchors, budget, depth + 1);
+                    mapping.Entries.Add(new(key, value));
+                    size += keySize + valueSize;
                 }
 
-                return mapping;
+                Remember(anchors, start.Anchor, mapping, size);
+                return (mapping, size);
             }
 
             default:
@@ -102,13 +146,34 @@ internal static class YamlTreeParser
         }
     }
 
-    private static void Remember(Dictionary<string, YamlTreeNode> anchors, AnchorName anchor, YamlTreeNode node)
+    private static void CheckDepth(ParsingEvent start, int depth)
+    {
+        if (depth >= YamlExpansionBudget.MaxDepth)
+        {
+            throw new YamlException(start.Start, start.End,
+                $"exceeded max depth of {YamlExpansionBudget.MaxDepth} nested mappings and sequences; a cloud-config needs a few levels, so flatten it");
+        }
+    }
+
+    private static void Count(YamlExpansionBudget budget, ParsingEvent at)
+    {
+        if (!budget.TryAdd(1, 0))
+        {
+            throw new YamlException(at.Start, at.End, "document contains excessive aliasing");
+        }
+    }
+
+    // An anchor is known from its node's start (size -1 until the node ends), so that an alias inside the node it
+    // names is reported as yaml.v3 reports it rather than building a cycle.
+    private static void Remember(Dictionary<string, Anchored> anchors, AnchorName anchor, YamlTreeNode node, long size)
     {
         if (!anchor.IsEmpty)
         {
-            anchors[anchor.Value] = node;
+            anchors[anchor.Value] = new(node, size);
         }
     }
+
+    private readonly record struct Anchored(YamlTreeNode Node, long Size);
 
     private static string? ShortTag(TagName tag)
     {

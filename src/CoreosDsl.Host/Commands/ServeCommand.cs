@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json.Nodes;
+using CoreosDsl.Host.Netboot;
 using Spectre.Console;
 
 namespace CoreosDsl.Host;
@@ -22,12 +23,32 @@ internal static class ServeCommand
             HelpName = "URL",
             DefaultValueFactory = _ => [DefaultUrl],
         };
+        var stock = new Option<string?>("--stock")
+        {
+            Description = "Network boot: serve /boot.ipxe, a script per machine and the kernel and initrd of this stock CoreOS/Flatcar ISO (read in place).",
+            HelpName = "STOCK.iso",
+        };
+        var publicUrl = new Option<Uri?>("--public-url")
+        {
+            Description = "The URL machines reach this server at, for the kernel, initrd and config URLs of the scripts; default: the Host of each request.",
+            HelpName = "URL",
+            CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/")
+                : Fail<Uri>(r, $"--public-url: \"{r.Tokens[0].Value}\" is not an absolute http(s) URL"),
+        };
+        var allow = new Option<string[]>("--allow")
+        {
+            Description = "Answer only clients in these networks (CIDR, repeatable: 10.0.0.0/8 192.168.1.0/24); others get 403, logged.",
+            HelpName = "CIDR",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var worker = CommonOptions.Worker("Serve only this worker (repeatable); default: all.");
         var json = CommonOptions.Json();
         json.Description = "Log as JSON lines (one object per event) on standard output.";
-        var command = new Command("serve", "Serve each worker's cloud-config over HTTP: GET /NAME/cloud-config.yml, the path of its config URL, GET /cloud-config.yml?mac=..., GET /health.")
+        var command = new Command("serve", "Serve each worker's cloud-config over HTTP (GET /NAME/cloud-config.yml, the path of its config URL, " +
+            "GET /cloud-config.yml?mac=..., GET /health) and, with --stock, network-boot it with iPXE (GET /boot.ipxe).")
         {
-            urls, worker, json,
+            urls, stock, publicUrl, allow, worker, json,
         };
         command.Validators.Add(r =>
         {
@@ -40,19 +61,30 @@ internal static class ServeCommand
                 }
             }
         });
-        command.SetAction((result, cancellationToken) => RunAsync(context, result.GetValue(urls)!, result.GetValue(worker), result.GetValue(json), cancellationToken));
+        command.SetAction((result, cancellationToken) => RunAsync(context, new Settings(result.GetValue(urls)!, result.GetValue(stock),
+            result.GetValue(publicUrl), result.GetValue(allow) ?? [], result.GetValue(worker), result.GetValue(json)), cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(HostContext context, string[] urls, string[]? names, bool json, CancellationToken cancellationToken)
+    private sealed record Settings(string[] Urls, string? Stock, Uri? PublicUrl, string[] Allow, string[]? Workers, bool Json);
+
+    private static async Task<int> RunAsync(HostContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var (urls, json) = (settings.Urls, settings.Json);
         var console = context.Console;
-        var workers = context.Select(names);
+        var workers = context.Select(settings.Workers);
+        var allow = AllowList.Parse(settings.Allow);
         foreach (var url in urls.Where(u => !ConfigServer.IsLoopback(u)))
         {
-            console.WriteWarning($"{url} is reachable from other machines: anyone who can connect reads these cloud-configs (SSH keys, tokens)");
+            if (allow.AdmitsEveryone)
+            {
+                console.WriteWarning($"{url} is reachable from other machines and no --allow limits who may fetch: anyone who can connect reads these " +
+                    "cloud-configs (SSH keys, tokens, write_files); add --allow CIDR with the network of the machines you boot");
+            }
         }
 
+        using var assets = settings.Stock is null ? null : StockAssets.Open(settings.Stock, workers);
+        var netboot = assets is null ? null : new NetbootSettings(assets, settings.PublicUrl);
         var gate = new object();
         await using var server = await ConfigServer.StartAsync(workers, urls, entry =>
         {
@@ -60,7 +92,7 @@ internal static class ServeCommand
             {
                 Log(console, json, entry);
             }
-        }, cancellationToken);
+        }, cancellationToken, netboot, allow);
 
         lock (gate)
         {
@@ -71,6 +103,8 @@ internal static class ServeCommand
                     ["event"] = "listening",
                     ["addresses"] = new JsonArray(server.Addresses.Select(a => (JsonNode)a).ToArray()),
                     ["workers"] = new JsonArray(workers.Select(w => (JsonNode)w.Name).ToArray()),
+                    ["bootScript"] = netboot is null ? null : $"{server.Addresses[0].TrimEnd('/')}/{NetbootPaths.BootScript}",
+                    ["allow"] = new JsonArray(allow.Networks.Select(n => (JsonNode)n.ToString()).ToArray()),
                 });
             }
             else
@@ -87,6 +121,16 @@ internal static class ServeCommand
                         ? $" and {server.Addresses[0].TrimEnd('/')}{path} (its config URL)"
                         : "";
                     console.Line($"  {server.Addresses[0].TrimEnd('/')}/{worker.Name}/cloud-config.yml{own}{macs}");
+                }
+
+                if (netboot is not null)
+                {
+                    console.Line($"  network boot: {server.Addresses[0].TrimEnd('/')}/{NetbootPaths.BootScript} (iPXE; kernel and initrd from {settings.Stock})");
+                }
+
+                if (!allow.AdmitsEveryone)
+                {
+                    console.Line($"  answering only {string.Join(", ", allow.Networks)}");
                 }
 
                 console.Line("[grey]press Ctrl+C to stop[/]", "press Ctrl+C to stop");
@@ -139,5 +183,11 @@ internal static class ServeCommand
         }
 
         console.Out.Flush();
+    }
+
+    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default!;
     }
 }

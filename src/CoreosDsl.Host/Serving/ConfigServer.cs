@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using CoreosDsl.Host.Netboot;
 using Microsoft.Extensions.Logging;
 
 namespace CoreosDsl.Host;
@@ -49,22 +50,19 @@ internal sealed class ConfigServer : IAsyncDisposable
     public IReadOnlyDictionary<WorkerDefinition, string> ConfigUrlPathOf { get; }
 
     /// <summary>Starts serving <paramref name="workers"/> on <paramref name="urls"/>, reporting each request to <paramref name="log"/>.</summary>
+    /// <param name="workers">The workers to serve.</param>
+    /// <param name="urls">Where to listen.</param>
+    /// <param name="log">Called with each request answered.</param>
+    /// <param name="cancellationToken">Cancels starting.</param>
+    /// <param name="netboot">The network-boot assets and public URL (<c>--stock</c>, <c>--public-url</c>), or null.</param>
+    /// <param name="allow">The client networks admitted (<c>--allow</c>); default: everyone.</param>
     public static async Task<ConfigServer> StartAsync(IReadOnlyList<WorkerDefinition> workers, IReadOnlyList<string> urls,
-        Action<RequestLogEntry> log, CancellationToken cancellationToken)
+        Action<RequestLogEntry> log, CancellationToken cancellationToken, NetbootSettings? netboot = null, AllowList? allow = null)
     {
         // Emit every document once: workers are immutable, and the bytes served are the bytes 'build' writes.
         var documents = workers.ToDictionary(w => w.Name, w => Encoding.UTF8.GetBytes(w.ToYaml()), StringComparer.Ordinal);
-        var byMac = new Dictionary<string, WorkerDefinition>(StringComparer.Ordinal);
-        foreach (var worker in workers)
-        {
-            foreach (var mac in worker.MacAddresses)
-            {
-                if (!byMac.TryAdd(mac, worker))
-                {
-                    throw new UsageException($"the MAC address {mac} belongs to both {byMac[mac].Name} and {worker.Name}; a machine must map to one worker");
-                }
-            }
-        }
+        var matcher = new MachineMatcher(workers);
+        allow ??= AllowList.Everyone;
 
         var byConfigPath = ConfigUrlPaths(workers);
         var pathOf = byConfigPath.ToDictionary(p => p.Value, p => p.Key);
@@ -82,6 +80,22 @@ internal sealed class ConfigServer : IAsyncDisposable
                 http.Request.Path + http.Request.QueryString, http.Response.StatusCode, http.Response.ContentLength ?? 0,
                 Stopwatch.GetElapsedTime(started), http.Items.TryGetValue("worker", out var w) ? w as string : null));
         });
+        if (!allow.AdmitsEveryone)
+        {
+            // After the request log, so that every refusal is logged with the client's address.
+            app.Use(async (http, next) =>
+            {
+                if (allow.Admits(http.Connection.RemoteIpAddress))
+                {
+                    await next(http);
+                    return;
+                }
+
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                http.Response.ContentType = "text/plain; charset=utf-8";
+                await http.Response.WriteAsync($"{http.Connection.RemoteIpAddress} is not in this server's --allow networks\n");
+            });
+        }
 
         app.MapGet("/health", () => Json(StatusCodes.Status200OK, new JsonObject { ["status"] = "ok", ["workers"] = workers.Count }));
         app.MapGet("/", () => Json(StatusCodes.Status200OK, new JsonObject
@@ -122,11 +136,12 @@ internal sealed class ConfigServer : IAsyncDisposable
                 return Text(StatusCodes.Status400BadRequest, $"\"{mac}\" is not a MAC address (aa:bb:cc:dd:ee:ff)\n");
             }
 
-            return byMac.TryGetValue(normalized, out var worker)
+            return matcher.Match(new MachineQuery(normalized, null, null, new Dictionary<string, string>())) is { } worker
                 ? Yaml(http, worker.Name, documents[worker.Name])
                 : Text(StatusCodes.Status404NotFound, $"no worker has the MAC address {normalized}\n");
         });
 
+        NetbootEndpoints.Map(app, workers, matcher, netboot);
         try
         {
             await app.StartAsync(cancellationToken);

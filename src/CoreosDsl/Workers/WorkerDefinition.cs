@@ -10,7 +10,8 @@ namespace CoreosDsl;
 /// </summary>
 public sealed partial class WorkerDefinition
 {
-    internal WorkerDefinition(string name, ConfigMapping cloudConfig, BootSettings boot, IReadOnlyList<string>? macAddresses = null)
+    internal WorkerDefinition(string name, ConfigMapping cloudConfig, BootSettings boot, IReadOnlyList<string>? macAddresses = null,
+        IReadOnlyList<Guid>? uuids = null, IReadOnlyDictionary<string, string>? labels = null)
     {
         if (!DnsLabel().IsMatch(name))
         {
@@ -22,6 +23,8 @@ public sealed partial class WorkerDefinition
         CloudConfig = cloudConfig;
         Boot = boot;
         MacAddresses = macAddresses ?? [];
+        Uuids = uuids ?? [];
+        Labels = labels ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>The worker's name (also its output folder).</summary>
@@ -36,15 +39,55 @@ public sealed partial class WorkerDefinition
     /// <summary>MAC addresses of the machine, so that a config server can recognise it.</summary>
     public IReadOnlyList<string> MacAddresses { get; }
 
+    /// <summary>SMBIOS system UUIDs of the machine (iPXE's <c>${uuid}</c>), so that a network-boot server can recognise it.</summary>
+    public IReadOnlyList<Guid> Uuids { get; }
+
+    /// <summary>
+    /// Labels a network-boot request may select the worker by (matchbox's selectors): a request whose query carries
+    /// every one of them, with these values, gets this worker. Sorted by key.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Labels { get; }
+
     /// <summary>A copy with other boot settings.</summary>
-    public WorkerDefinition WithBoot(Func<BootSettings, BootSettings> change) => new(Name, CloudConfig, change(Boot), MacAddresses);
+    public WorkerDefinition WithBoot(Func<BootSettings, BootSettings> change) => new(Name, CloudConfig, change(Boot), MacAddresses, Uuids, Labels);
 
     /// <summary>A copy that fetches its cloud-config from <paramref name="url"/> (<c>cloud-config-url=</c>).</summary>
     public WorkerDefinition WithConfigUrl([CloudConfigFormat("url")] Uri url) => WithBoot(b => b with { ConfigUrl = url });
 
     /// <summary>A copy recognised by these MAC addresses (<c>aa:bb:cc:dd:ee:ff</c>).</summary>
     public WorkerDefinition WithMacAddresses(params string[] macAddresses) =>
-        new(Name, CloudConfig, Boot, macAddresses.Select(NormalizeMac).ToArray());
+        new(Name, CloudConfig, Boot, macAddresses.Select(NormalizeMac).ToArray(), Uuids, Labels);
+
+    /// <summary>A copy recognised by these SMBIOS system UUIDs (<c>${uuid}</c> in iPXE, <c>dmidecode -s system-uuid</c>).</summary>
+    /// <exception cref="ArgumentException">A value is not a UUID.</exception>
+    public WorkerDefinition WithUuids(params string[] uuids) =>
+        new(Name, CloudConfig, Boot, MacAddresses, uuids.Select(u => Guid.TryParse(u, out var g)
+            ? g
+            : throw new ArgumentException($"\"{u}\" is not a UUID (4c4c4544-0058-3410-8058-b4c04f4e3232)", nameof(uuids))).ToArray(), Labels);
+
+    /// <summary>
+    /// A copy with the label <paramref name="key"/>=<paramref name="value"/>: a network-boot request whose query has
+    /// <c>key=value</c> (with the worker's other labels) selects this worker, as matchbox's group selectors do.
+    /// </summary>
+    /// <exception cref="ArgumentException">The key is not a query-parameter name of letters, digits, '-', '_' and '.', or is reserved.</exception>
+    public WorkerDefinition WithLabel(string key, string value)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!LabelKey().IsMatch(key) || key is "mac" or "uuid" or "hostname")
+        {
+            throw new ArgumentException($"\"{key}\" cannot be a label: use letters, digits, '-', '_' and '.' (mac, uuid and hostname are matched already)", nameof(key));
+        }
+
+        var labels = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in Labels)
+        {
+            labels[k] = v;
+        }
+
+        labels[key] = value;
+        return new(Name, CloudConfig, Boot, MacAddresses, Uuids, labels);
+    }
 
     /// <summary>The cloud-config YAML, exactly as written to <c>cloud-config.yml</c>.</summary>
     public string ToYaml() => CloudConfigYaml.Write(CloudConfig);
@@ -146,4 +189,7 @@ public sealed partial class WorkerDefinition
 
     [GeneratedRegex("^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$")]
     private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,64}$")]
+    private static partial Regex LabelKey();
 }

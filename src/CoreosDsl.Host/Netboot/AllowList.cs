@@ -1,0 +1,66 @@
+using System.Net;
+
+namespace CoreosDsl.Host.Netboot;
+
+/// <summary>
+/// The client networks <c>serve --allow CIDR</c> admits. Configs carry secrets (write_files, tokens, keys), so a
+/// server reachable from other machines should answer only the machines it boots.
+/// </summary>
+internal sealed class AllowList
+{
+    private readonly IReadOnlyList<IPNetwork> networks;
+
+    private AllowList(IReadOnlyList<IPNetwork> networks) => this.networks = networks;
+
+    /// <summary>Every client is admitted (no <c>--allow</c>).</summary>
+    public static AllowList Everyone { get; } = new([]);
+
+    /// <summary>True when no network was given, so that every client is admitted.</summary>
+    public bool AdmitsEveryone => networks.Count == 0;
+
+    /// <summary>The networks, as given (normalized: <c>10.0.0.0/8</c>).</summary>
+    public IReadOnlyList<IPNetwork> Networks => networks;
+
+    /// <summary>Parses <c>10.0.0.0/8</c>, <c>192.168.1.7</c> (one address), <c>fd00::/8</c>.</summary>
+    /// <exception cref="UsageException">An entry is not an address or a CIDR network; the message names it.</exception>
+    public static AllowList Parse(IEnumerable<string> entries)
+    {
+        var parsed = new List<IPNetwork>();
+        foreach (var entry in entries)
+        {
+            // IPNetwork masks host bits silently; 10.1.2.3/24 is more likely a typo than 10.1.2.0/24.
+            if (IPNetwork.TryParse(entry, out var network) && IPAddress.TryParse(entry.Split('/')[0], out var given) && given.Equals(network.BaseAddress))
+            {
+                parsed.Add(network);
+            }
+            else if (IPAddress.TryParse(entry, out var address))
+            {
+                parsed.Add(new IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128));
+            }
+            else
+            {
+                throw new UsageException($"--allow: \"{entry}\" is not a network in CIDR notation (10.0.0.0/8, 192.168.1.0/24, fd00::/8) or an address " +
+                    "(a CIDR's address must have no bits set past its prefix: 10.1.2.0/24, not 10.1.2.3/24)");
+            }
+        }
+
+        return new AllowList(parsed);
+    }
+
+    /// <summary>True when <paramref name="client"/> may fetch (IPv4 clients of a dual-stack socket count as IPv4).</summary>
+    public bool Admits(IPAddress? client)
+    {
+        if (networks.Count == 0)
+        {
+            return true;
+        }
+
+        if (client is null)
+        {
+            return false;
+        }
+
+        var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
+        return networks.Any(n => n.Contains(address));
+    }
+}
