@@ -1,2 +1,2 @@
 // dotnet run --project examples/Fleet [-- build | validate | image usb --stock STOCK.iso | serve | --help]
-return WorkerHost.Run(args, Fleet.FleetWorkers.All());
+return WorkerHost.Run(args, Fleet.FleetWorkers.All);

@@ -1,2 +1,2 @@
 // dotnet run --project examples/LocalWorkers [-- build --out DIR | validate | --help]
-return WorkerHost.Run(args, LocalWorkers.LocalWorker.Define());
+return WorkerHost.Run(args, LocalWorkers.LocalWorker.Define);

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using CoreosDsl.Generators.CloudConfig;
+using CoreosDsl.Generators.Ignition;
 using CoreosDsl.Generators.Infrastructure;
 using CoreosDsl.Generators.Schema;
 using CoreosDsl.Generators.Systemd;
@@ -10,7 +11,8 @@ namespace CoreosDsl.Generators;
 
 /// <summary>
 /// Turns schema files (AdditionalFiles ending in <c>.schema</c>) into typed builders: systemd section and unit
-/// builders for the project's target systemd version, and the cloud-config builders and key table. Each file
+/// builders for the project's target systemd version, the cloud-config builders and key table, and the Ignition
+/// builders and key table. Each file
 /// is parsed on its own; models hold only strings, bools and equatable arrays, so an edit to C# source
 /// leaves every step cached and nothing is regenerated.
 /// </summary>
@@ -112,6 +114,29 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             foreach (var spec in model.Objects)
             {
                 spc.AddSource($"CloudConfig.{spec.ClassName}.g.cs", CloudConfigEmitter.Builder(spec, model));
+            }
+        });
+
+        var ignition = files.Where(static f => f.Kind == SchemaKind.Ignition).Collect()
+            .Select(static (list, _) => list.IsEmpty ? null : IgnitionSchemaResolver.Resolve(list))
+            .WithTrackingName(TrackingNames.IgnitionModel);
+        context.RegisterSourceOutput(ignition, static (spc, model) =>
+        {
+            if (model is null)
+            {
+                return;
+            }
+
+            foreach (var d in model.Diagnostics)
+            {
+                spc.ReportDiagnostic(d.ToDiagnostic());
+            }
+
+            spc.AddSource("Ignition.Enums.g.cs", IgnitionEmitter.Enums(model));
+            spc.AddSource("Ignition.Schema.g.cs", IgnitionEmitter.KeyTable(model));
+            foreach (var spec in model.Objects)
+            {
+                spc.AddSource($"Ignition.{spec.ClassName}.g.cs", IgnitionEmitter.Builder(spec, model));
             }
         });
     }

@@ -1,10 +1,19 @@
 namespace CoreosDsl.Host;
 
 /// <summary>What every command works on: the project's workers and the console.</summary>
-internal sealed class HostContext(IReadOnlyList<WorkerDefinition> workers, HostConsole console)
+/// <param name="define">
+/// Makes the workers. It runs when a command first needs them, not before, so that <c>--help</c> and usage errors
+/// work even when a definition throws.
+/// </param>
+/// <param name="console">Where to print.</param>
+internal sealed class HostContext(Func<IEnumerable<WorkerDefinition>> define, HostConsole console)
 {
+    private readonly Lazy<IReadOnlyList<WorkerDefinition>> workers = new(() => Define(define));
+
     /// <summary>Every worker of the project, in definition order.</summary>
-    public IReadOnlyList<WorkerDefinition> Workers { get; } = workers;
+    /// <exception cref="WorkerDefinitionException">A definition threw.</exception>
+    /// <exception cref="UsageException">Two workers have the same name.</exception>
+    public IReadOnlyList<WorkerDefinition> Workers => workers.Value;
 
     /// <summary>Where to print.</summary>
     public HostConsole Console { get; } = console;
@@ -26,6 +35,24 @@ internal sealed class HostContext(IReadOnlyList<WorkerDefinition> workers, HostC
         }
 
         return Workers.Where(w => names.Contains(w.Name)).ToList();
+    }
+
+    private static List<WorkerDefinition> Define(Func<IEnumerable<WorkerDefinition>> define)
+    {
+        List<WorkerDefinition> defined;
+        try
+        {
+            defined = define().ToList();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw WorkerDefinitionException.Wrap(null, e);
+        }
+
+        var duplicate = defined.GroupBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? defined
+            : throw new UsageException($"two workers are named \"{duplicate.Key}\"; worker names must be unique (they name output folders and URLs)");
     }
 
     /// <summary>Exactly one worker: the one named, or the project's only one.</summary>

@@ -20,6 +20,13 @@ public static class WorkerHost
     /// <summary>Exit code: bad usage or input (unknown option or worker, missing or unreadable file, bad stock image).</summary>
     public const int UsageError = 2;
 
+    /// <summary>
+    /// Exit code: a worker definition failed (a <see cref="WorkerDefinitionException"/>: a value the builders refuse,
+    /// an invalid worker name, or the code that makes the workers threw); the message names the place. Like
+    /// sysexits' EX_DATAERR.
+    /// </summary>
+    public const int DefinitionError = 65;
+
     /// <summary>Exit code: a bug in CoreosDsl (an unexpected exception); the message asks for a report.</summary>
     public const int InternalError = 70;
 
@@ -30,26 +37,49 @@ public static class WorkerHost
     public static int Run(string[] args, params WorkerDefinition[] workers) => Run(args, (IEnumerable<WorkerDefinition>)workers);
 
     /// <summary>Runs the command in <paramref name="args"/> over <paramref name="workers"/> and returns the exit code.</summary>
+    /// <remarks>
+    /// Prefer <see cref="Run(string[], Func{IEnumerable{WorkerDefinition}})"/>: here the workers are made before
+    /// the host runs, so a definition that throws ends the process before the host can report it.
+    /// </remarks>
     public static int Run(string[] args, IEnumerable<WorkerDefinition> workers)
     {
-        ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(workers);
-        return Run(args, workers.ToList(), HostConsole.ForProcess());
+        return Run(args, () => workers);
     }
 
-    internal static int Run(string[] args, IReadOnlyList<WorkerDefinition> workers, HostConsole console)
+    /// <summary>
+    /// Runs the command in <paramref name="args"/> over the worker <paramref name="define"/> makes and returns the
+    /// exit code: <c>return WorkerHost.Run(args, MyWorkers.Define);</c>. The definition runs when a command needs
+    /// it, so <c>--help</c> always works and a definition that throws is reported with its place and exit code
+    /// <see cref="DefinitionError"/> instead of a stack trace.
+    /// </summary>
+    public static int Run(string[] args, Func<WorkerDefinition> define)
     {
-        var duplicate = workers.GroupBy(w => w.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null)
-        {
-            console.WriteError($"two workers are named \"{duplicate.Key}\"; worker names must be unique (they name output folders and URLs)");
-            return UsageError;
-        }
+        ArgumentNullException.ThrowIfNull(define);
+        return Run(args, () => [define()]);
+    }
 
-        var context = new HostContext(workers, console);
+    /// <summary>
+    /// Runs the command in <paramref name="args"/> over the workers <paramref name="define"/> makes and returns the
+    /// exit code: <c>return WorkerHost.Run(args, FleetWorkers.All);</c>. The definitions run when a command needs
+    /// them, so <c>--help</c> always works and a definition that throws is reported with its place and exit code
+    /// <see cref="DefinitionError"/> instead of a stack trace.
+    /// </summary>
+    public static int Run(string[] args, Func<IEnumerable<WorkerDefinition>> define)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(define);
+        return Run(args, define, HostConsole.ForProcess());
+    }
+
+    internal static int Run(string[] args, IReadOnlyList<WorkerDefinition> workers, HostConsole console) => Run(args, () => workers, console);
+
+    internal static int Run(string[] args, Func<IEnumerable<WorkerDefinition>> define, HostConsole console)
+    {
+        var context = new HostContext(define, console);
         var root = new RootCommand("Builds, checks, images and serves the CoreOS/Flatcar workers defined in this project.\n" +
-            "Exit codes: 0 success, 1 problems found (validate, diff, flash), 2 bad usage or input, 70 a bug in CoreosDsl, " +
-            "130 interrupted. See docs/cli.md.")
+            "Exit codes: 0 success, 1 problems found (validate, diff, flash), 2 bad usage or input, 65 a worker definition " +
+            "failed, 70 a bug in CoreosDsl, 130 interrupted. See docs/cli.md.")
         {
             BuildCommand.Create(context),
             ValidateCommand.Create(context),
@@ -130,6 +160,7 @@ public static class WorkerHost
     private static int? Classify(Exception e) => e switch
     {
         OperationCanceledException => Cancelled,
+        WorkerDefinitionException => DefinitionError,
         UsageException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException => UsageError,
         FatCapacityException or CoreosDsl.Systemd.UnitDefinitionException or CoreosDsl.CloudConfig.YamlSyntaxException => UsageError,
         IOException => UsageError,

@@ -41,7 +41,8 @@ public class LiteralAgreementTests
         ("mode", Systemd.DirectiveValue.ModeText),
         ("signal", Systemd.DirectiveValue.Signal),
         ("words", v => Systemd.DirectiveValue.Words([v])),
-        ("path-list", v => Systemd.DirectiveValue.PathList([v])),
+        ("path-list", v => Systemd.DirectiveValue.PathList([v], "")),
+        ("user", Systemd.DirectiveValue.User),
     ];
 
     private static void AssertAgree(string syntax, Func<string, string> runtime, string value)

@@ -62,6 +62,13 @@ public static class GeneratorHarness
         return new InMemoryAdditionalText(path, File.ReadAllText(path));
     }
 
+    /// <summary>The bundled Ignition schema file.</summary>
+    public static AdditionalText BundledIgnition()
+    {
+        var path = Path.Combine(SchemaRoot, "ignition.schema");
+        return new InMemoryAdditionalText(path, File.ReadAllText(path));
+    }
+
     public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
         "UserProject",
         sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: $"User{i}.cs")),

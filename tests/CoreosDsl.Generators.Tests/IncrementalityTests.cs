@@ -9,13 +9,13 @@ public class IncrementalityTests
 {
     private static readonly string[] TrackedSteps =
     [
-        "Options", "SchemaFiles", "SystemdModel", "SystemdSections", "CloudConfigModel", "ReferencesCloudConfig",
+        "Options", "SchemaFiles", "SystemdModel", "SystemdSections", "CloudConfigModel", "ReferencesCloudConfig", "IgnitionModel",
     ];
 
     [Fact]
     public void AnEditToUserSourceLeavesEveryStepCachedAndRegeneratesNothing()
     {
-        var files = GeneratorHarness.BundledSystemd().Append(GeneratorHarness.BundledCloudConfig()).ToList();
+        var files = GeneratorHarness.BundledSystemd().Append(GeneratorHarness.BundledCloudConfig()).Append(GeneratorHarness.BundledIgnition()).ToList();
         var compilation = GeneratorHarness.Compilation("public static class A { public static int X => 1; }");
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
         var first = driver.GetRunResult();

@@ -18,7 +18,7 @@ public class CommandLineTests
             Assert.Contains("  " + command, result.StandardOutput, StringComparison.Ordinal);
         }
 
-        Assert.Contains("Exit codes: 0 success, 1 problems found (validate, diff, flash), 2 bad usage or input, 70 a bug in CoreosDsl, 130 interrupted.",
+        Assert.Contains("Exit codes: 0 success, 1 problems found (validate, diff, flash), 2 bad usage or input, 65 a worker definition failed, 70 a bug in CoreosDsl, 130 interrupted.",
             result.StandardOutput, StringComparison.Ordinal);
     }
 

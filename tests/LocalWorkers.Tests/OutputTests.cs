@@ -76,8 +76,10 @@ public class OutputTests
         Environment.SetEnvironmentVariable("COREOSDSL_SSH_KEYS", "ssh-rsa not-base64!");
         try
         {
-            var e = Assert.Throws<FormatException>(() => LocalWorker.Define());
-            Assert.Equal("$COREOSDSL_SSH_KEYS, line 1: the key data is not valid base64", e.Message);
+            var e = Assert.Throws<WorkerDefinitionException>(() => LocalWorker.Define());
+            Assert.IsType<FormatException>(e.InnerException);
+            Assert.Equal("$COREOSDSL_SSH_KEYS, line 1: the key data is not valid base64", e.Rule);
+            Assert.StartsWith("worker \"local-worker\": $COREOSDSL_SSH_KEYS, line 1: the key data is not valid base64", e.Message, StringComparison.Ordinal);
         }
         finally
         {

@@ -41,6 +41,7 @@ public static class ExternalTool
         ["qemu-system-x86_64"] = "qemu-system-x86",
         ["busybox"] = "busybox-static",
         ["cpio"] = "cpio",
+        ["ignition-validate"] = "ignition",
     };
 
     /// <summary>The full path of <paramref name="tool"/>; throws naming the package when it is not installed.</summary>

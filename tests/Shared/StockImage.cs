@@ -2,7 +2,7 @@ namespace CoreosDsl.Tests.Shared;
 
 /// <summary>
 /// The stand-in for a stock CoreOS ISO (Debian's kernel, a busybox initramfs whose /init prints BOOTLAB-
-/// markers, isolinux), built once by <c>tests/TestData/bootlab/build-stock.sh</c> into <c>.cache/stock</c>
+/// markers, isolinux), built once by <c>tests/TestData/bootlab/build-stock.sh</c> into <c>.cache/stock-HASH</c> (HASH: of the script and init)
 /// and shared by every test project. Use it from an xunit class fixture or directly.
 /// </summary>
 public sealed class StockImage
@@ -25,8 +25,10 @@ public sealed class StockImage
 
     private static StockImage Build()
     {
-        var dir = Path.Combine(TestPaths.Cache, "stock");
         var script = Path.Combine(TestPaths.TestData, "bootlab", "build-stock.sh");
+        // Keyed by what builds it, so that a changed init or script never reuses a stale fixture.
+        var inputs = File.ReadAllBytes(script).Concat(File.ReadAllBytes(Path.Combine(TestPaths.TestData, "bootlab", "init"))).ToArray();
+        var dir = Path.Combine(TestPaths.Cache, "stock-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(inputs))[..12]);
         // Serialize builds across test processes (test projects run in parallel).
         System.IO.Directory.CreateDirectory(TestPaths.Cache);
         using (var lockFile = AcquireLock(Path.Combine(TestPaths.Cache, "stock.lock")))

@@ -41,9 +41,14 @@ internal sealed class GeneratedDirectiveSyntax
                 continue;
             }
 
-            if (first.Type.SpecialType == SpecialType.System_String && _symbols.TryGetSyntax(first, out var syntax, out var condition))
+            if (first.Type.SpecialType == SpecialType.System_String && _symbols.TryGetSyntax(first, out DirectiveSyntax syntax))
             {
-                return new DirectiveSyntax(syntax, condition);
+                return syntax;
+            }
+
+            if (first.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && _symbols.TryGetSyntax(first, out DirectiveSyntax each))
+            {
+                return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);
             }
 
             // A directive that takes only a bool is checked as systemd parses booleans. (Enums are not: many accept

@@ -1,3 +1,4 @@
+using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
 
 namespace CoreosDsl.Generators.Diagnostics;
@@ -44,19 +45,34 @@ internal sealed class KnownSymbols
     /// <summary>The systemd syntax a parameter is marked with (<c>[SystemdSyntax("calendar")]</c>), if any.</summary>
     public bool TryGetSyntax(IParameterSymbol parameter, out string syntax, out bool condition)
     {
+        if (TryGetSyntax(parameter, out var found))
+        {
+            syntax = found.Syntax;
+            condition = found.Condition;
+            return true;
+        }
+
+        syntax = "";
+        condition = false;
+        return false;
+    }
+
+    /// <summary>The systemd syntax a parameter is marked with, with its condition flag and documented prefixes.</summary>
+    public bool TryGetSyntax(IParameterSymbol parameter, out DirectiveSyntax syntax)
+    {
         foreach (var attribute in parameter.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
                 && attribute.ConstructorArguments is [{ Value: string s }])
             {
-                syntax = s;
-                condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
+                var condition = attribute.NamedArguments.Any(a => a.Key == "Condition" && a.Value.Value is true);
+                var prefixes = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Prefixes").Value.Value as string ?? "";
+                syntax = new DirectiveSyntax(s, condition, prefixes);
                 return true;
             }
         }
 
-        syntax = "";
-        condition = false;
+        syntax = null!;
         return false;
     }
 

@@ -85,11 +85,11 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (symbols.TryGetSyntax(parameter, out var syntax, out var condition))
+            if (symbols.TryGetSyntax(parameter, out DirectiveSyntax syntax))
             {
                 foreach (var (value, source) in constants)
                 {
-                    Report(context, LiteralChecks.CheckSystemd(syntax, condition, value, null), source);
+                    Report(context, LiteralChecks.CheckSystemd(syntax.Syntax, syntax.Condition, value, null, syntax.Prefixes), source);
                 }
             }
             else if (symbols.TryGetFormat(parameter, out var format, out var pattern))

@@ -39,6 +39,13 @@ internal static class Naming
         return result.ToString();
     }
 
+    /// <summary>camelCase for a parameter name (<c>device</c>, <c>http_proxy</c> → <c>httpProxy</c>).</summary>
+    public static string Camel(string name)
+    {
+        var pascal = Pascal(name);
+        return char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+    }
+
     /// <summary>A C# string literal.</summary>
     public static string Literal(string? value)
     {

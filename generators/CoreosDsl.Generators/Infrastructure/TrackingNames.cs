@@ -9,4 +9,5 @@ internal static class TrackingNames
     public const string SystemdSections = nameof(SystemdSections);
     public const string CloudConfigModel = nameof(CloudConfigModel);
     public const string ReferencesCloudConfig = nameof(ReferencesCloudConfig);
+    public const string IgnitionModel = nameof(IgnitionModel);
 }

@@ -20,10 +20,11 @@ internal static class LiteralChecks
     /// <param name="condition">True when the value may start with the condition prefixes <c>|</c> and <c>!</c>.</param>
     /// <param name="value">The value as the user wrote it.</param>
     /// <param name="origin">Where the value is, for the finding.</param>
-    public static RuleFinding? CheckSystemd(string syntax, bool condition, string value, object? origin)
+    /// <param name="prefixes">The other prefixes the directive documents (<c>SystemdSyntaxAttribute.Prefixes</c>).</param>
+    public static RuleFinding? CheckSystemd(string syntax, bool condition, string value, object? origin, string prefixes = "")
     {
-        var finding = Check(syntax, condition, value, origin);
-        if (finding?.Replacement is { } replacement && Check(syntax, condition, replacement, origin) is not null)
+        var finding = Check(syntax, condition, value, origin, prefixes);
+        if (finding?.Replacement is { } replacement && Check(syntax, condition, replacement, origin, prefixes) is not null)
         {
             // Doubling the '%' is only offered when it makes the whole value valid.
             return new RuleFinding(finding.Rule, origin, finding.Arguments);
@@ -32,12 +33,22 @@ internal static class LiteralChecks
         return finding;
     }
 
-    private static RuleFinding? Check(string syntax, bool condition, string value, object? origin)
+    private static RuleFinding? Check(string syntax, bool condition, string value, object? origin, string prefixes = "")
     {
         var written = value;
         if (condition)
         {
             value = DirectiveValue.SplitConditionPrefix(value).Value;
+        }
+
+        if (prefixes.Length > 0)
+        {
+            // The documented prefixes are not part of the value; '~' alone is the home directory where documented.
+            value = DirectiveValue.SplitPrefixes(value, prefixes).Value;
+            if (value == "~" && prefixes.IndexOf('~') >= 0)
+            {
+                return null;
+            }
         }
 
         if (syntax == "unit-name" || syntax.StartsWith("unit-name:", StringComparison.Ordinal))
@@ -73,7 +84,7 @@ internal static class LiteralChecks
         // Every string directive goes through DirectiveValue.Text first: line structure, stray spaces, specifiers.
         // (Paths that may be optional are checked after their '-' prefix, as the formatters do.)
         var unitContext = syntax is "unit" or "slice";
-        var text = syntax is "path-list" or "optional-path" && value.Length > 0 && value[0] == '-' ? value.Substring(1) : value;
+        var text = syntax is "optional-path" && value.Length > 0 && value[0] == '-' ? value.Substring(1) : value;
         if (Refusal(DirectiveValue.Text, text) is { } textProblem)
         {
             // Text checks the line structure first and the specifiers last: the first problem it names decides the ID.
@@ -146,13 +157,37 @@ internal static class LiteralChecks
 
                 var finding = syntax.Syntax == "bool"
                     ? CheckBoolean(syntax.Condition, entry.Value, origin)
-                    : Check(syntax.Syntax, syntax.Condition, entry.Value, origin);
+                    : syntax.List
+                        ? CheckList(syntax, entry.Value, origin)
+                        : Check(syntax.Syntax, syntax.Condition, entry.Value, origin, syntax.Prefixes);
                 if (finding is not null)
                 {
                     yield return new RuleFinding(finding.Rule, origin, $"[{section.Name}] {entry.Key}=: {finding.Message}");
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A space-separated list as the builder's <c>params string[]</c> takes it word by word; the first bad word decides.
+    /// Quoted words (paths with spaces) are left to systemd's own reader.
+    /// </summary>
+    private static RuleFinding? CheckList(DirectiveSyntax syntax, string value, object? origin)
+    {
+        if (value.IndexOf('"') >= 0 || value.IndexOf('\'') >= 0)
+        {
+            return null;
+        }
+
+        foreach (var word in value.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (Check(syntax.Syntax, syntax.Condition, word, origin, syntax.Prefixes) is { } finding)
+            {
+                return finding;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A boolean as systemd's parse_boolean reads it, for directives whose builders take only a bool.</summary>
@@ -341,7 +376,7 @@ internal static class LiteralChecks
         "text" => DirectiveValue.Text,
         "path" => DirectiveValue.Path,
         "optional-path" => v => DirectiveValue.OptionalPath(v, false),
-        "path-list" => v => DirectiveValue.PathList([v]),
+        "path-list" => v => DirectiveValue.PathList([v], ""),
         "words" => v => DirectiveValue.Words([v]),
         "timespan" => DirectiveValue.TimeSpanText,
         "timespan-ns" => DirectiveValue.NanosecondTimeSpanText,
@@ -353,6 +388,7 @@ internal static class LiteralChecks
         "exec" => DirectiveValue.ExecText,
         "mode" => DirectiveValue.ModeText,
         "signal" => DirectiveValue.Signal,
+        "user" => DirectiveValue.User,
         _ => null,
     };
 

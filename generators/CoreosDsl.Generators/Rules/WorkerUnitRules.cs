@@ -42,7 +42,7 @@ internal static class WorkerUnitRules
             }
         }
 
-        bool Exists(string name) => IsDefined(name, defined) || stock.Contains(name);
+        bool Exists(string name) => IsDefined(name, defined) || stock.Contains(name) || IsGenerated(name);
 
         foreach (var unit in units)
         {
@@ -137,6 +137,16 @@ internal static class WorkerUnitRules
     }
 
     private static bool IsUnitName(string name) => Systemd.UnitName.TryParse(name, out _, out _);
+
+    /// <summary>
+    /// A unit systemd makes without a unit file, so a reference to it needs no definition: devices (they exist
+    /// when udev sees the device, <c>dev-disk-by\x2dlabel-DOCKER.device</c>), slices (loaded implicitly), scopes
+    /// (created at run time), and the root mount <c>-.mount</c>.
+    /// </summary>
+    private static bool IsGenerated(string name) =>
+        name == "-.mount"
+        || (Systemd.UnitName.TryParse(name, out var parsed, out _)
+            && parsed.Type is Systemd.UnitType.Device or Systemd.UnitType.Slice or Systemd.UnitType.Scope);
 
     /// <summary>Defined in the worker, directly or as an instance of a template the worker defines.</summary>
     private static bool IsDefined(string name, HashSet<string> defined)

@@ -12,6 +12,7 @@ internal enum SchemaKind
     Unknown,
     Systemd,
     CloudConfig,
+    Ignition,
 }
 
 /// <summary>A schema file split into statements, with the problems found on the way.</summary>
@@ -22,7 +23,7 @@ internal sealed record ParsedSchemaFile(
 /// Splits schema files into statements: <c>#</c> comment lines and blank lines are skipped; words are separated
 /// by white space; <c>"..."</c> quotes a word (or the value of <c>key="..."</c>) with <c>\"</c> and <c>\\</c>
 /// escapes; a lone <c>--</c> starts the documentation, which runs to the end of the line. The first statement
-/// must be <c>schema systemd</c> or <c>schema cloud-config</c>.
+/// must be <c>schema systemd</c>, <c>schema cloud-config</c> or <c>schema ignition</c>.
 /// </summary>
 internal static class SchemaFileParser
 {
@@ -73,7 +74,7 @@ internal static class SchemaFileParser
         if (kind == SchemaKind.Unknown && diagnostics.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSchemaLine, new LocationInfo(path, 0, 0, 0),
-                "the schema file has no 'schema systemd' or 'schema cloud-config' line"));
+                "the schema file has no 'schema systemd', 'schema cloud-config' or 'schema ignition' line"));
         }
 
         return new(path, kind, statements.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -89,11 +90,13 @@ internal static class SchemaFileParser
                     return SchemaKind.Systemd;
                 case "cloud-config":
                     return SchemaKind.CloudConfig;
+                case "ignition":
+                    return SchemaKind.Ignition;
             }
         }
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSchemaLine, statement.Location,
-            "the first line of a schema file must be 'schema systemd' or 'schema cloud-config'"));
+            "the first line of a schema file must be 'schema systemd', 'schema cloud-config' or 'schema ignition'"));
         return SchemaKind.Unknown;
     }
 

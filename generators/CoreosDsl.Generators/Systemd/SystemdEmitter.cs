@@ -19,8 +19,8 @@ internal static class SystemdEmitter
     /// <summary>
     /// The attribute that tells the analyzers which syntax a string parameter takes (see SystemdSyntaxAttribute).
     /// </summary>
-    private static string Syntax(string syntax, bool condition = false) =>
-        $"[{Rt}SystemdSyntax({Naming.Literal(syntax)}{(condition ? ", Condition = true" : "")})] ";
+    private static string Syntax(string syntax, bool condition = false, string? prefixes = null) =>
+        $"[{Rt}SystemdSyntax({Naming.Literal(syntax)}{(condition ? ", Condition = true" : "")}{(prefixes is null ? "" : ", Prefixes = " + Naming.Literal(prefixes))})] ";
 
     public static void Header(SourceWriter w)
     {
@@ -272,6 +272,13 @@ internal static class SystemdEmitter
                         new[] { "path: an absolute path.", "optional: true writes the <c>-</c> prefix: a missing file is ignored." },
                         $"{op}({n}, path, v => {Dv}OptionalPath(v, optional));");
                 }
+                else if (d.Prefixes is { } pathPrefixes)
+                {
+                    // The documented prefixes are accepted as written (WorkingDirectory=-/srv, WorkingDirectory=~).
+                    yield return new($"{Syntax("path", prefixes: pathPrefixes)}string path",
+                        new[] { $"path: an absolute path{PrefixDoc(pathPrefixes)}." },
+                        $"{op}({n}, path, v => {Dv}Prefixed(v, {Naming.Literal(pathPrefixes)}, {Dv}Path));");
+                }
                 else
                 {
                     yield return StringForm("path", "an absolute path.", Dv + "Path", "path");
@@ -279,7 +286,12 @@ internal static class SystemdEmitter
 
                 break;
             case "path-list":
-                yield return Params("string", "paths", "absolute paths (a leading <c>-</c> makes a path optional).", Dv + "PathList", "path-list");
+                yield return new($"{Syntax("path-list", prefixes: d.Prefixes)}params string[] paths",
+                    new[] { $"paths: absolute paths{PrefixDoc(d.Prefixes ?? "")}." },
+                    $"{op}({n}, paths, v => {Dv}PathList(v, {Naming.Literal(d.Prefixes ?? "")}));");
+                break;
+            case "user":
+                yield return StringForm("value", "a user or group name (<c>core</c>) or a numeric ID; not <c>user:group</c>.", Dv + "User", "user");
                 break;
             case "list:string":
                 yield return Params("string", "values", "the words, each without spaces.", Dv + "Words", "words");
@@ -368,9 +380,22 @@ internal static class SystemdEmitter
         var target = section.Directives.FirstOrDefault(t => t.Name == name);
         return target is not null && target.Kind == d.Kind && target.EnumName == d.EnumName && target.IgnoredKind == d.IgnoredKind
             && target.Repeat == d.Repeat && target.Condition == d.Condition && target.OptionalPrefix == d.OptionalPrefix
-            && target.Nanoseconds == d.Nanoseconds && target.Forms == d.Forms && target.Obsolete == ObsoleteLevel.None
+            && target.Nanoseconds == d.Nanoseconds && target.Forms == d.Forms && target.Prefixes == d.Prefixes && target.Obsolete == ObsoleteLevel.None
             ? name
             : null;
+    }
+
+    /// <summary>The documentation of the prefixes a string form accepts as written.</summary>
+    private static string PrefixDoc(string prefixes)
+    {
+        var parts = prefixes.Select(p => p switch
+        {
+            '-' => "<c>-</c> (ignore if missing)",
+            '+' => "<c>+</c> (relative to the root directory)",
+            '~' => "<c>~</c> alone (the home directory)",
+            _ => $"<c>{Naming.Xml(p.ToString())}</c>",
+        }).ToList();
+        return parts.Count == 0 ? "" : "; may start with " + string.Join(", ", parts) + ", in that order";
     }
 
     private static string Article(string word) => "AEIOU".IndexOf(char.ToUpperInvariant(word[0])) >= 0 ? "an" : "a";

@@ -18,7 +18,7 @@ internal static class SystemdSchemaResolver
     {
         "bool", "int", "uint", "weight", "string", "path", "path-list", "timespan", "bytes", "percent-or-bytes",
         "calendar", "unit-list", "unit", "slice", "exec-command", "environment", "list:string", "mode", "signal",
-        "other", "ignored",
+        "other", "ignored", "user",
     };
 
     private static readonly HashSet<string> IgnoredKinds = new(StringComparer.Ordinal)
@@ -30,7 +30,7 @@ internal static class SystemdSchemaResolver
 
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal)
     {
-        "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except",
+        "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes",
     };
 
     public static SystemdModel Resolve(IReadOnlyList<ParsedSchemaFile> files, int targetVersion)
@@ -191,7 +191,7 @@ internal static class SystemdSchemaResolver
         }
 
         return new DirectiveSpec(raw.Name, raw.Kind, raw.EnumName, raw.Was, raw.Repeat, raw.Condition, raw.OptionalPrefix,
-            raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, level, message);
+            raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, level, message) { Prefixes = raw.Prefixes };
     }
 
     private static void ReadDirective(SchemaStatement statement, Container container, List<DiagnosticInfo> diagnostics)
@@ -283,6 +283,15 @@ internal static class SystemdSchemaResolver
                 case "syntax": raw.Syntax = value; break;
                 case "only": raw.Only = value.Split(','); break;
                 case "except": raw.Except = value.Split(','); break;
+                case "prefixes":
+                    if (value.Length == 0 || value.Any(c => "-+!@:|~".IndexOf(c) < 0) || value.Distinct().Count() != value.Length)
+                    {
+                        Error(statement, token, diagnostics, $"prefixes= takes distinct characters of -+!@:|~ in the order systemd reads them, not '{value}'");
+                        return;
+                    }
+
+                    raw.Prefixes = value;
+                    break;
                 case "unit":
                     if (value != "ns")
                     {
@@ -449,6 +458,7 @@ internal static class SystemdSchemaResolver
         public string? Because { get; set; }
         public string? Forms { get; set; }
         public string? Syntax { get; set; }
+        public string? Prefixes { get; set; }
         public string? Was { get; set; }
         public string[]? Only { get; set; }
         public string[]? Except { get; set; }

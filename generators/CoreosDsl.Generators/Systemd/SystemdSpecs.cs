@@ -26,7 +26,11 @@ internal sealed record DirectiveSpec(
     string? DeprecatedBecause,
     string? Replacement,
     ObsoleteLevel Obsolete,
-    string? ObsoleteMessage);
+    string? ObsoleteMessage)
+{
+    /// <summary>The prefixes the string form accepts, in systemd's order (schema <c>prefixes=</c>), or null.</summary>
+    public string? Prefixes { get; init; }
+}
 
 /// <summary>A section builder to generate: <c>[Service]</c> → <c>ServiceSectionBuilder</c>.</summary>
 internal sealed record SectionSpec(string Name, string? Note, EquatableArray<DirectiveSpec> Directives)

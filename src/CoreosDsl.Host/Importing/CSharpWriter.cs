@@ -28,7 +28,7 @@ internal static class CSharpWriter
     {
         var text = new StringBuilder();
         text.Append("// Imported from ").Append(options.SourceName).Append(" by 'import' (CoreosDsl): builds the same cloud-config with the typed builders.\n");
-        text.Append("// Add it to Program.cs: return WorkerHost.Run(args, ").Append(options.ClassName).Append(".Define());\n");
+        text.Append("// Add it to Program.cs: return WorkerHost.Run(args, ").Append(options.ClassName).Append(".Define);\n");
         if (notes.Count > 0)
         {
             text.Append("//\n// Review:\n");

@@ -72,13 +72,100 @@ public static class DirectiveValue
         return (optional ? "-" : "") + Path(value);
     }
 
-    /// <summary>Several absolute paths, space-separated; paths with spaces are quoted.</summary>
-    public static string PathList(IEnumerable<string> values) => JoinWords(values, v =>
+    /// <summary>
+    /// Several absolute paths, space-separated; paths with spaces are quoted; each may start with the
+    /// <paramref name="prefixes"/> the directive documents (see <see cref="SplitPrefixes"/>).
+    /// </summary>
+    public static string PathList(IEnumerable<string> values, string prefixes) => JoinWords(values, v =>
     {
-        var prefix = v.StartsWith('-') ? "-" : "";
-        var path = Path(v[prefix.Length..]);
+        var (prefix, rest) = SplitPrefixes(v, prefixes);
+        var path = Path(rest);
         return prefix + (path.Contains(' ', StringComparison.Ordinal) ? "\"" + path + "\"" : path);
     });
+
+    /// <summary>
+    /// A value that may start with the prefixes a directive documents (<c>WorkingDirectory=-/srv</c>): the prefixes
+    /// are kept and the rest is checked by <paramref name="format"/>; when <paramref name="prefixes"/> holds
+    /// <c>~</c>, the rest may also be <c>~</c> alone (the user's home directory).
+    /// </summary>
+    public static string Prefixed(string value, string prefixes, Func<string, string> format)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(format);
+        var (prefix, rest) = SplitPrefixes(value, prefixes);
+        return rest == "~" && prefixes.Contains('~', StringComparison.Ordinal) ? prefix + rest : prefix + format(rest);
+    }
+
+    /// <summary>
+    /// Splits the leading prefixes off a value: each character of <paramref name="prefixes"/> at most once, in that
+    /// order, as systemd reads them (<c>-+/srv</c> is ignore-if-missing then relative-to-root; <c>+-/srv</c> is not).
+    /// A <c>~</c> in <paramref name="prefixes"/> is the home directory value, never split off.
+    /// </summary>
+    public static (string Prefix, string Value) SplitPrefixes(string value, string prefixes)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        ArgumentNullException.ThrowIfNull(prefixes);
+        var i = 0;
+        foreach (var p in prefixes)
+        {
+            if (p != '~' && i < value.Length && value[i] == p)
+            {
+                i++;
+            }
+        }
+
+        return (value[..i], value[i..]);
+    }
+
+    /// <summary>
+    /// A user or group for <c>User=</c>, <c>Group=</c> and the like: a name or a numeric ID, as systemd's relaxed
+    /// <c>valid_user_group_name()</c> accepts it (no <c>:</c> or <c>/</c>, not <c>.</c> or <c>..</c>, digits only
+    /// when they are a valid ID).
+    /// </summary>
+    public static string User(string value)
+    {
+        Text(value);
+        if (UserProblem(value) is { } problem)
+        {
+            throw new FormatException(problem);
+        }
+
+        return value;
+    }
+
+    /// <summary>Why systemd refuses <paramref name="value"/> as a user or group, or null (values with specifiers are not judged).</summary>
+    private static string? UserProblem(string value)
+    {
+        if (value.Contains('%', StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        const string fix = "write a user or group name (core) or a numeric ID (500); set the group with Group=";
+        if (value.Contains(':', StringComparison.Ordinal) || value.Contains('/', StringComparison.Ordinal))
+        {
+            return $"\"{value}\" is not a user or group name: ':' and '/' are not allowed in one; {fix}";
+        }
+
+        if (value is "." or "..")
+        {
+            return $"\"{value}\" is not a user or group name; {fix}";
+        }
+
+        var digits = value.StartsWith('-') ? value[1..] : value;
+        if (digits.Length > 0 && digits.All(char.IsAsciiDigit))
+        {
+            // Digits only: a numeric ID, which must be decimal without leading zeros, below 4294967295, and not 65535.
+            var valid = value[0] != '-' && (value == "0" || value[0] != '0')
+                && ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id < 4294967295UL && id != 65535UL;
+            if (!valid)
+            {
+                return $"\"{value}\" is not a valid numeric user or group ID (0 to 4294967294 without leading zeros, not 65535); {fix}";
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>Several words of a plain list (space-separated, no quoting needed for any of them).</summary>
     public static string Words(IEnumerable<string> values) => JoinWords(values, v =>

@@ -11,7 +11,7 @@ namespace CoreosDsl.Systemd;
 /// <c>timespan-ns</c> [<c>NanosecondTimeSpanText</c>], <c>bytes</c> [<c>BytesText</c>],
 /// <c>percent-or-bytes</c> [<c>PercentOrBytesText</c>], <c>calendar</c> [<c>CalendarText</c>], <c>unit</c>
 /// [<c>Unit</c>], <c>slice</c> [<c>Unit(value, UnitType.Slice)</c>], <c>exec</c> [<c>ExecText</c>], <c>mode</c>
-/// [<c>ModeText</c>], <c>signal</c> [<c>Signal</c>], <c>env-name</c> and <c>env-value</c>
+/// [<c>ModeText</c>], <c>signal</c> [<c>Signal</c>], <c>user</c> [<c>User</c>], <c>env-name</c> and <c>env-value</c>
 /// [<see cref="EnvironmentAssignment"/>].</para>
 /// <para>Names of units themselves: <c>unit-name</c> (any valid unit name, <see cref="UnitName.Parse"/>) and
 /// <c>unit-name:TYPE</c> (a valid name ending in <c>.TYPE</c>, as the unit builders require).</para>
@@ -28,4 +28,11 @@ public sealed class SystemdSyntaxAttribute(string syntax) : Attribute
     /// not part of the checked value.
     /// </summary>
     public bool Condition { get; set; }
+
+    /// <summary>
+    /// The prefixes the directive documents, in the order systemd reads them (<c>-</c> ignore if missing, <c>+</c>
+    /// relative to the root directory, ...); they are not part of the checked value. A <c>~</c> means the value
+    /// may also be <c>~</c> alone (the home directory). See <see cref="DirectiveValue.SplitPrefixes"/>.
+    /// </summary>
+    public string Prefixes { get; set; } = "";
 }

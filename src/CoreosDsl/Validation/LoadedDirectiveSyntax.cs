@@ -44,7 +44,12 @@ internal static class LoadedDirectiveSyntax
 
                 if (first.ParameterType == typeof(string) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } syntax)
                 {
-                    return new DirectiveSyntax(syntax.Syntax, syntax.Condition);
+                    return new DirectiveSyntax(syntax.Syntax, syntax.Condition, syntax.Prefixes);
+                }
+
+                if (first.ParameterType == typeof(string[]) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } each)
+                {
+                    return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);
                 }
 
                 // As the analyzer does: a directive that takes only a bool is checked as systemd parses booleans.

@@ -13,10 +13,9 @@ public sealed partial class WorkerDefinition
     internal WorkerDefinition(string name, ConfigMapping cloudConfig, BootSettings boot, IReadOnlyList<string>? macAddresses = null,
         IReadOnlyList<Guid>? uuids = null, IReadOnlyDictionary<string, string>? labels = null)
     {
-        if (!DnsLabel().IsMatch(name))
+        if (NameProblem(name) is { } problem)
         {
-            throw new ArgumentException(
-                $"\"{name}\" is not a valid worker name: use 1 to 63 letters, digits and '-', not starting or ending with '-'", nameof(name));
+            throw new ArgumentException($"\"{name}\" is {problem}", nameof(name));
         }
 
         Name = name;
@@ -26,6 +25,11 @@ public sealed partial class WorkerDefinition
         Uuids = uuids ?? [];
         Labels = labels ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
     }
+
+    /// <summary>Why <paramref name="name"/> is not a valid worker name, or null when it is.</summary>
+    internal static string? NameProblem(string name) => DnsLabel().IsMatch(name)
+        ? null
+        : "not a valid worker name: use 1 to 63 letters, digits and '-', not starting or ending with '-'";
 
     /// <summary>The worker's name (also its output folder).</summary>
     public string Name { get; }

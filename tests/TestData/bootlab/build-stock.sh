@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the stand-in for a stock CoreOS ISO (no CoreOS or Flatcar image can be downloaded here):
 #   OUT/tree/coreos/vmlinuz      Debian's kernel
-#   OUT/tree/coreos/cpio.gz      busybox + ./init (prints BOOTLAB- markers on the serial console) + disk modules
+#   OUT/tree/coreos/cpio.gz      busybox + ./init (prints BOOTLAB- markers on the serial console, fetches http config
+#                                URLs of the kernel line) + disk and network (e1000, virtio-net) modules
 #   OUT/tree/isolinux/...        isolinux.bin, ldlinux.c32, isolinux.cfg (serial console, APPEND initrd=...)
 #   OUT/stock.iso                the tree as a hybrid El Torito ISO, built by xorriso like a vendor would
 # Usage: build-stock.sh OUT      (idempotent: does nothing when OUT/stock.iso exists)
@@ -21,15 +22,20 @@ kver=${kimg#/boot/vmlinuz-}
 mkdir -p "$(dirname "$out")"
 work=$(mktemp -d "${out%/}.tmp.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/tree/coreos" "$work/tree/isolinux" "$work/initramfs"/{bin,dev,proc,sys,mnt,lib/modules}
+mkdir -p "$work/tree/coreos" "$work/tree/isolinux" "$work/initramfs"/{bin,dev,proc,sys,mnt,tmp,lib/modules,usr/share/udhcpc}
 cp "$(command -v busybox)" "$work/initramfs/bin/busybox"
 for applet in $("$work/initramfs/bin/busybox" --list); do
   [ "$applet" = busybox ] || ln -s busybox "$work/initramfs/bin/$applet"
 done
 install -m 755 "$here/init" "$work/initramfs/init"
+# busybox udhcpc hands the lease to this script, which configures the interface and the default route
+# (for init's fetch of cloud-config-url=/ignition.config.url= on a network boot).
+printf '#!/bin/sh\ncase "$1" in bound|renew) ip addr add "$ip/${mask:-24}" dev "$interface"; [ -n "$router" ] && ip route add default via "${router%%%% *}" ;; esac\n' \
+  > "$work/initramfs/usr/share/udhcpc/default.script"
+chmod 755 "$work/initramfs/usr/share/udhcpc/default.script"
 # Disk, CD-ROM and file system drivers are modules in Debian's kernel: ship them in load order.
 # crct10dif-pclmul needs a CPU feature QEMU's TCG lacks, so it is left out.
-for m in ata_piix sr_mod sd_mod isofs vfat nls_cp437 nls_ascii virtio_pci virtio_blk; do
+for m in ata_piix sr_mod sd_mod isofs vfat nls_cp437 nls_ascii virtio_pci virtio_blk e1000 virtio_net; do
   modprobe -S "$kver" --show-depends "$m"
 done | awk '$1 == "insmod" && !seen[$2]++ {print $2}' | grep -v pclmul | while read -r f; do
   cp "$f" "$work/initramfs/lib/modules/"
