@@ -124,6 +124,16 @@ public class LiteralValueTests
             Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nExecStartPre=/usr/bin/echo %%z\n"))))))""")
         },
         {
+            "CDSL208 in raw unit text: the names of NAME=VALUE words",
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", {|CDSL208:"[Service]\nExecStart=/usr/bin/app\nEnvironment=\"GREETING=hello world\" 1VAR=x\n"|})))"""),
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\nEnvironment=\"GREETING=hello world\" VAR1=x PATH=/usr/bin:/bin\nEnvironment=A=\"a b\"\n")))""")
+        },
+        {
+            "CDSL208 in a raw drop-in",
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content({|CDSL208:"[Service]\nEnvironment=DOCKER-OPTS=--debug\n"|}))))))"""),
+            Snippets.Worker("""w.Coreos(c => c.Units(units => units.Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nEnvironment=DOCKER_OPTS=--debug\n"))))))""")
+        },
+        {
             "CDSL212",
             Snippets.Worker("""w.Hostname({|CDSL212:"worker_1.example.com"|})"""),
             Snippets.Worker("""w.Hostname("worker-1.example.com")""")

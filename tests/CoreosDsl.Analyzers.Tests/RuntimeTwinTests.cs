@@ -112,4 +112,36 @@ public class RuntimeTwinTests
                 .DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
         Assert.Equal(["CDSL228"], RuntimeFindings(broken).Select(f => f.Id));
     }
+
+    [Fact]
+    public void EnvironmentWrittenByTheTypedBuildersOrByHandPassesBoth()
+    {
+        var compiled = AnalyzerHarness.Verify("""
+            public static class Snippet
+            {
+                public static WorkerDefinition Define() => Worker.Define("worker", w => w
+                    .Coreos(c => c.Units(units => units
+                        .Service("app.service", UnitCommand.Start, s => s
+                            .Service(x => x.ExecStart("/usr/bin/app").Environment("GREETING", "hi").Environment("MOTTO", "a b \"c\"")
+                                .Environment(new EnvironmentAssignment("A", "1"), new EnvironmentAssignment("B", "50%"))))
+                        .Raw("raw.service", "[Service]\nExecStart=/usr/bin/raw\nEnvironment=\"GREETING=hello world\" PATH=/usr/bin:/bin\n", UnitCommand.Start)
+                        .Existing("docker.service", UnitCommand.Start, u => u.DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nEnvironment=DOCKER_OPTS=--debug 'HTTP_PROXY=http://proxy:3128'\n")))))));
+            }
+            """);
+
+        Assert.Empty(compiled.AnalyzerDiagnostics);
+        Assert.Empty(RuntimeFindings(SnippetRunner.Define(compiled)));
+    }
+
+    [Fact]
+    public void AnEnvironmentNameThatIsWrongInRawTextIsFoundByBoth()
+    {
+        var compiled = AnalyzerHarness.Verify(Snippets.Units(
+            """units.Raw("app.service", {|CDSL208:"[Service]\nExecStart=/usr/bin/app\nEnvironment=GOOD=1 BAD-NAME=2\n"|}, UnitCommand.Start)"""));
+
+        var finding = Assert.Single(RuntimeFindings(SnippetRunner.Define(compiled)));
+        Assert.Equal("CDSL208", finding.Id);
+        Assert.Contains("\"BAD-NAME\" at column 8 is not an environment variable name", finding.Message, StringComparison.Ordinal);
+        Assert.Equal(AnalyzerFindings(compiled), [finding]);
+    }
 }

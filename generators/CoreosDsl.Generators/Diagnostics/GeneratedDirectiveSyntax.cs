@@ -6,7 +6,8 @@ namespace CoreosDsl.Generators.Diagnostics;
 
 /// <summary>
 /// The syntax of a directive as the project's generated builders take it: the <c>[SystemdSyntax]</c> of the string
-/// overload of <c>{Section}SectionBuilder.{Directive}</c>, so that directives inside raw unit text are checked like
+/// overload of <c>{Section}SectionBuilder.{Directive}</c> (or of the method itself, when its parameters each take a
+/// part of the value), so that directives inside raw unit text are checked like
 /// builder arguments. Looked up once per section and directive and compilation.
 /// </summary>
 internal sealed class GeneratedDirectiveSyntax
@@ -39,6 +40,12 @@ internal sealed class GeneratedDirectiveSyntax
             if (method.Parameters is not [var first, ..])
             {
                 continue;
+            }
+
+            // A method-level syntax covers the whole value where the parameters each take a part (Environment=).
+            if (_symbols.TryGetSyntax(method, out DirectiveSyntax valueSyntax))
+            {
+                return valueSyntax;
             }
 
             if (first.Type.SpecialType == SpecialType.System_String && _symbols.TryGetSyntax(first, out DirectiveSyntax syntax))

@@ -57,10 +57,13 @@ internal sealed class KnownSymbols
         return false;
     }
 
-    /// <summary>The systemd syntax a parameter is marked with, with its condition flag and documented prefixes.</summary>
-    public bool TryGetSyntax(IParameterSymbol parameter, out DirectiveSyntax syntax)
+    /// <summary>
+    /// The systemd syntax a parameter is marked with, with its condition flag and documented prefixes; or a builder
+    /// method (the syntax of the directive's whole value in unit text, where its parameters each take a part).
+    /// </summary>
+    public bool TryGetSyntax(ISymbol parameterOrMethod, out DirectiveSyntax syntax)
     {
-        foreach (var attribute in parameter.GetAttributes())
+        foreach (var attribute in parameterOrMethod.GetAttributes())
         {
             if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, SystemdSyntaxAttribute)
                 && attribute.ConstructorArguments is [{ Value: string s }])

@@ -122,6 +122,9 @@ internal static class LiteralChecks
                 ? Finding(RuleCatalog.PathNotAbsolute, origin, problem)
                 : Finding(RuleCatalog.InvalidValue, origin, problem),
             "mode" => Finding(RuleCatalog.InvalidFileMode, origin, problem),
+            "environment" => problem.Contains("is not an environment variable name")
+                ? Finding(RuleCatalog.InvalidEnvironmentName, origin, problem)
+                : Finding(RuleCatalog.InvalidValue, origin, problem),
             _ => Finding(RuleCatalog.InvalidValue, origin, problem),
         };
     }
@@ -389,6 +392,7 @@ internal static class LiteralChecks
         "mode" => DirectiveValue.ModeText,
         "signal" => DirectiveValue.Signal,
         "user" => DirectiveValue.User,
+        "environment" => DirectiveValue.EnvironmentText,
         _ => null,
     };
 

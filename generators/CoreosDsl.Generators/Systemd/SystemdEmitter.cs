@@ -215,8 +215,11 @@ internal static class SystemdEmitter
         return w.ToString();
     }
 
-    /// <summary>One generated method: its parameters, their docs, and the statement that records the value.</summary>
-    private sealed record Overload(string Parameters, string[] ParamDocs, string Body, string? Summary = null);
+    /// <summary>
+    /// One generated method: its parameters, their docs, and the statement that records the value. <c>ValueSyntax</c>
+    /// is the syntax of the directive's whole value in unit text, when no string parameter takes it whole.
+    /// </summary>
+    private sealed record Overload(string Parameters, string[] ParamDocs, string Body, string? Summary = null, string? ValueSyntax = null);
 
     private static IEnumerable<Overload> Overloads(DirectiveSpec d)
     {
@@ -344,9 +347,10 @@ internal static class SystemdEmitter
                 yield return Single(Rt + "ExecCommand", "command", "a command built from its parts (quoted and escaped for you).", Dv + "Exec");
                 break;
             case "environment":
-                yield return Params(Rt + "EnvironmentAssignment", "assignments", "variables to set.", Dv + "Environment");
+                // Raw text and drop-ins hold NAME=VALUE words: the methods say so, as no parameter takes that whole.
+                yield return Params(Rt + "EnvironmentAssignment", "assignments", "variables to set.", Dv + "Environment") with { ValueSyntax = "environment" };
                 yield return new($"{Syntax("env-name")}string name, {Syntax("env-value")}string value", new[] { "name: the variable name.", "value: its value, literal text." },
-                    $"{op}({n}, (name, value), {Dv}Environment);");
+                    $"{op}({n}, (name, value), {Dv}Environment);", ValueSyntax: "environment");
                 break;
             case "mode":
                 yield return Single("global::System.IO.UnixFileMode", "mode", "the permission bits.", Dv + "Mode");
@@ -431,6 +435,11 @@ internal static class SystemdEmitter
         if (RenamedTo(section, d) is { } current)
         {
             w.Line($"[{Rt}SystemdRenamed({Naming.Literal(current)})]");
+        }
+
+        if (o.ValueSyntax is not null)
+        {
+            w.Line($"[{Rt}SystemdSyntax({Naming.Literal(o.ValueSyntax)})]");
         }
 
         w.Open($"public {section.ClassName} {d.Name}({o.Parameters})");

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 using CoreosDsl.CloudConfig.Schema;
 
@@ -11,37 +10,47 @@ namespace CoreosDsl.CloudConfig.Validation;
 public static class CloudConfigValidator
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
+    private static readonly UTF8Encoding LenientUtf8 = new(false, false);
 
-    /// <summary>Validates user-data bytes: gzip'd user-data (1f 8b) is gunzipped first, as coreos-cloudinit does.</summary>
+    /// <summary>
+    /// Validates user-data bytes as coreos-cloudinit reads them: gzip'd user-data (1f 8b) is gunzipped first; the kind
+    /// (script, Ignition, cloud-config, MIME) is told from the bytes whatever they hold; a cloud-config must then pass
+    /// the YAML reader's byte rules (<see cref="YamlInputCheck"/>: UTF-8, no control characters), or nothing of it
+    /// is applied.
+    /// </summary>
     public static ValidationReport Validate(byte[] userData, CloudConfigDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(userData);
-        if (userData.Length >= 2 && userData[0] == 0x1f && userData[1] == 0x8b)
+        if (UserDataGzip.IsGzip(userData))
         {
             try
             {
-                using var gzip = new GZipStream(new MemoryStream(userData), CompressionMode.Decompress);
-                using var plain = new MemoryStream();
-                gzip.CopyTo(plain);
-                userData = plain.ToArray();
+                userData = UserDataGzip.Gunzip(userData);
             }
             catch (InvalidDataException e)
             {
-                return Single(dialect, "", ValidationRuleIds.YamlSyntax, $"user-data starts with the gzip magic but cannot be gunzipped: {e.Message}");
+                return Single(dialect, "", ValidationRuleIds.Gzip, e.Message);
             }
         }
 
-        string text;
-        try
+        // Go converts the bytes to a string without checking them; invalid sequences can only fail the header test.
+        var lossy = LenientUtf8.GetString(userData);
+        if (UserDataDetector.Detect(lossy, dialect) != UserDataKind.CloudConfig)
         {
-            text = StrictUtf8.GetString(userData);
-        }
-        catch (DecoderFallbackException e)
-        {
-            return Single(dialect, "", ValidationRuleIds.YamlSyntax, $"invalid UTF-8 at byte offset {e.Index}");
+            var report = Validate(lossy, dialect);
+            return report.Kind == UserDataKind.Unknown && ExplainEncoding(userData) is { } why
+                ? new ValidationReport(report.Kind, dialect, report.Source, [.. report.Entries.Select(e => e.RuleId == ValidationRuleIds.Header ? e with { Message = $"{e.Message} ({why})" } : e)])
+                : report;
         }
 
-        return Validate(text, dialect);
+        if (YamlInputCheck.Check(userData) is { } problem)
+        {
+            var entries = new List<ValidationEntry>();
+            AddInputProblem(problem, entries);
+            return new ValidationReport(UserDataKind.CloudConfig, dialect, lossy.Replace("\r", "", StringComparison.Ordinal), entries);
+        }
+
+        return Validate(StrictUtf8.GetString(userData), dialect);
     }
 
     /// <summary>Validates user-data text.</summary>
@@ -77,6 +86,12 @@ public static class CloudConfigValidator
 
     private static void ValidateCloudConfig(string text, CloudConfigDialect dialect, List<ValidationEntry> entries)
     {
+        if (YamlInputCheck.Check(text) is { } problem)
+        {
+            AddInputProblem(problem, entries);
+            return;
+        }
+
         YamlTreeNode? root;
         try
         {
@@ -135,6 +150,33 @@ public static class CloudConfigValidator
         var tree = ValidationTreeBuilder.BuildUntyped(mapping, text, dialect);
         ValidationTreeBuilder.ApplyTypedValues(tree, SchemaSlot.Root, TypedState.Decoded, dialect);
         CloudConfigRules.Run(tree, dialect, entries);
+    }
+
+    // The YAML reader fails before any node is built: coreos-cloudinit reports the reader's problem (at line 1: its
+    // reader errors carry no line) and goes on with an empty tree, whose structure check adds the line-0 warning.
+    private static void AddInputProblem(YamlInputProblem problem, List<ValidationEntry> entries)
+    {
+        entries.Add(new ValidationEntry(problem.Line, problem.Column, ValidationSeverity.Error, problem.Message, ValidationRuleIds.YamlCharacters));
+        entries.Add(new ValidationEntry(0, null, ValidationSeverity.Warning, "incorrect type for \"\" (want struct)", ValidationRuleIds.IncorrectType));
+    }
+
+    // Why a file that is not recognised may be right after all: it is in an encoding coreos-cloudinit does not read.
+    private static string? ExplainEncoding(ReadOnlySpan<byte> data)
+    {
+        if (data.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            return "the file starts with a UTF-8 byte order mark (EF BB BF), which coreos-cloudinit reads as part of the first line: save it without one";
+        }
+
+        if (data.Length >= 2 && (data[0], data[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
+        {
+            return "the file is UTF-16 (it starts with a UTF-16 byte order mark); coreos-cloudinit reads UTF-8 only: save it as UTF-8";
+        }
+
+        var line = data[..Math.Min(data.Length, 64)];
+        return line.Length >= 4 && line.Count((byte)0) * 3 >= line.Length
+            ? "the file looks like UTF-16 (every other byte is zero); coreos-cloudinit reads UTF-8 only: save it as UTF-8"
+            : null;
     }
 
     private static void RejectInvalidBinary(YamlTreeNode? node)

@@ -121,19 +121,34 @@ internal static class GoContentDecoder
         return true;
     }
 
-    // CRC-32 (IEEE, reflected 0xEDB88320) as gzip uses it; only the header CRC needs it, so bitwise is fast enough.
-    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    private static readonly uint[] Crc32Table = BuildCrc32Table();
+
+    /// <summary>CRC-32 (IEEE, reflected 0xEDB88320) as gzip uses it, for header CRCs and member trailers.</summary>
+    internal static uint Crc32(ReadOnlySpan<byte> bytes)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in bytes)
         {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
+            crc = Crc32Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         }
 
         return ~crc;
+    }
+
+    private static uint[] BuildCrc32Table()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? (c >> 1) ^ 0xEDB88320u : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
     }
 }

@@ -99,6 +99,11 @@ internal static class UserDataDetector
         {
             return false;
         }
+        catch (ArgumentException)
+        {
+            // Text with a lone surrogate is not JSON that Go could have read either.
+            return false;
+        }
     }
 
     /// <summary>A MIME header block (up to a blank line) whose Content-Type contains <c>multipart/mixed</c>.</summary>

@@ -59,7 +59,7 @@ public sealed class ValidationReport
                 continue;
             }
 
-            var lineText = sourceLines[entry.Line - 1];
+            var lineText = Printable(sourceLines[entry.Line - 1]);
             var number = entry.Line.ToString(CultureInfo.InvariantCulture);
             var gutter = new string(' ', number.Length);
             sb.Append(gutter).Append("--> ").Append(fileName).Append(':').Append(number);
@@ -83,6 +83,37 @@ public sealed class ValidationReport
         var warnings = Entries.Count(e => e.Severity == ValidationSeverity.Warning);
         var infos = Entries.Count - errors - warnings;
         sb.Append(CultureInfo.InvariantCulture, $"{fileName}: {errors} error(s), {warnings} warning(s), {infos} info(s)\n");
+        return sb.ToString();
+    }
+
+    // A source line is echoed to a terminal: control characters (an escape sequence, a NUL) are shown, not sent, one
+    // character each so that the caret stays under its column.
+    private static string Printable(string line)
+    {
+        if (!line.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
+        {
+            return line;
+        }
+
+        var sb = new StringBuilder(line.Length);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
+            {
+                sb.Append(c).Append(line[++i]);
+            }
+            else
+            {
+                sb.Append(c switch
+                {
+                    '\t' => '\u2192',
+                    _ when char.IsControl(c) || char.IsSurrogate(c) => '\uFFFD',
+                    _ => c,
+                });
+            }
+        }
+
         return sb.ToString();
     }
 

@@ -47,4 +47,13 @@ public static class ValidationRuleIds
     /// the whole user-data (its validator returns this as an error instead of a report entry).
     /// </summary>
     public const string FlatcarTypedDecode = "flatcar.typed_decode";
+
+    /// <summary>
+    /// The bytes are not what the YAML reader accepts (invalid or overlong UTF-8, a surrogate, a control character such
+    /// as NUL or DEL, UTF-16): coreos-cloudinit refuses the whole user-data.
+    /// </summary>
+    public const string YamlCharacters = "yaml_characters";
+
+    /// <summary>The user-data starts with the gzip magic but cannot be unpacked (or unpacks to an absurd size).</summary>
+    public const string Gzip = "gzip";
 }

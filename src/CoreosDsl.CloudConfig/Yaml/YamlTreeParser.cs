@@ -39,18 +39,30 @@ internal static class YamlTreeParser
             {
                 // YamlDotNet points where it gave up (often the end of the text); libyaml and both Go libraries point
                 // at the would-be key, i.e. the last line with content at or before that point.
-                (line, column) = LastContentLineAtOrBefore(text, line);
+                (line, column) = YamlErrorPositions.LastContentLineAtOrBefore(text, line);
+            }
+            else if (problem.Contains("tab", StringComparison.OrdinalIgnoreCase) && YamlErrorPositions.IndentationTab(text, line) is { } tab)
+            {
+                // YamlDotNet points at the start of the text or the line before; the tab is what the user must change.
+                (line, column) = tab;
+                problem = "found a tab character that violates indentation; YAML indents with spaces only: replace the tab with spaces";
             }
 
             throw new YamlSyntaxException(line, column, problem);
         }
-        catch (InvalidOperationException e)
+        catch (InvalidOperationException)
         {
-            // YamlDotNet's scanner throws this on some malformed flow collections ("a: [b\nc: d"); report it at the
-            // last position the parser reached.
+            // YamlDotNet's scanner throws this (with a message about its own state) on content after a document end
+            // marker and on some malformed flow collections ("a: [b\nc: d"); say which, in the YAML's terms.
+            if (YamlErrorPositions.ContentAfterDocumentEnd(text) is { } marker)
+            {
+                throw new YamlSyntaxException(marker.Line, marker.Column,
+                    "did not find expected node content: a lone '...' ends the document, and coreos-cloudinit's YAML library refuses what follows it; remove the '...' line");
+            }
+
             var at = parser.Current?.End ?? Mark.Empty;
             throw new YamlSyntaxException(Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
-                $"malformed YAML near here (YamlDotNet: {e.Message})");
+                "did not find expected ',' or ']': a flow collection ('[...]' or '{...}') opened before here is not closed, or holds a misplaced key");
         }
     }
 
@@ -184,21 +196,6 @@ internal static class YamlTreeParser
 
         const string prefix = "tag:yaml.org,2002:";
         return tag.Value.StartsWith(prefix, StringComparison.Ordinal) ? "!!" + tag.Value[prefix.Length..] : tag.Value;
-    }
-
-    private static (int Line, int Column) LastContentLineAtOrBefore(string text, int line)
-    {
-        var lines = text.Replace("\r", "", StringComparison.Ordinal).Split('\n');
-        for (var i = Math.Min(line, lines.Length) - 1; i >= 0; i--)
-        {
-            var content = lines[i].TrimStart(' ');
-            if (content.Length > 0 && content[0] != '#')
-            {
-                return (i + 1, lines[i].Length - content.Length + 1);
-            }
-        }
-
-        return (line, 1);
     }
 
     // YamlDotNet prefixes messages with "(Line: 3, Col: 1, Idx: 20) - (Line: ...): "; the exception carries the position.

@@ -27,7 +27,15 @@ internal static class CommonOptions
     };
 
     /// <summary>Reads a text file given on the command line, or throws <see cref="UsageException"/> naming it.</summary>
-    public static string ReadInputFile(string path)
+    public static string ReadInputFile(string path) => Read(path, File.ReadAllText);
+
+    /// <summary>
+    /// Reads a file given on the command line as bytes (user-data is bytes: gzip'd, or in an encoding coreos-cloudinit
+    /// refuses), or throws <see cref="UsageException"/> naming it.
+    /// </summary>
+    public static byte[] ReadInputBytes(string path) => Read(path, File.ReadAllBytes);
+
+    private static T Read<T>(string path, Func<string, T> read)
     {
         if (Directory.Exists(path))
         {
@@ -41,7 +49,7 @@ internal static class CommonOptions
 
         try
         {
-            return File.ReadAllText(path);
+            return read(path);
         }
         catch (IOException e)
         {

@@ -48,8 +48,7 @@ internal static class ValidateCommand
 
     private static int RunFile(HostContext context, string path, CloudConfigDialect dialect, bool strict, bool json)
     {
-        var text = CommonOptions.ReadInputFile(path);
-        var report = CloudConfigValidator.Validate(text, dialect);
+        var report = CloudConfigValidator.Validate(CommonOptions.ReadInputBytes(path), dialect);
         var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
         var console = context.Console;
         if (json)

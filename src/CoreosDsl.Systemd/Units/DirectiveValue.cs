@@ -288,6 +288,50 @@ public static class DirectiveValue
     /// <summary>Environment assignments, space-separated words (quoted where needed).</summary>
     public static string Environment(IEnumerable<EnvironmentAssignment> values) => JoinWords(values, v => v.ToString());
 
+    /// <summary>
+    /// A whole <c>Environment=</c> value as written in a unit file (raw text, drop-ins, what the typed overloads
+    /// write): space-separated words, each <c>NAME=VALUE</c> after unquoting and C unescaping, as systemd's
+    /// <c>config_parse_environ</c> reads them (<c>value-grammars.md</c> §8). <c>Environment="A=one two" B=3</c> is
+    /// two assignments.
+    /// </summary>
+    /// <exception cref="FormatException">A word cannot be read, has no <c>=</c>, or its name is not a variable name.</exception>
+    public static string EnvironmentText(string value)
+    {
+        Text(value);
+        var position = 0;
+        while (true)
+        {
+            if (!UnitFileWords.TryRead(value, ref position, out var word, out var start, out var error))
+            {
+                if (error is null)
+                {
+                    return value;
+                }
+
+                throw new FormatException(ValueText.Error(value, "a list of NAME=VALUE assignments", error));
+            }
+
+            if (!Specifiers.TryValidate(word, SpecifierContext.General, out var specifierError))
+            {
+                throw new FormatException(specifierError);
+            }
+
+            var equals = word.IndexOf('=');
+            if (equals < 0)
+            {
+                throw new FormatException(ValueText.Error(value, "a list of NAME=VALUE assignments",
+                    $"the word at column {start + 1} has no '='; write NAME=VALUE, and quote the whole word when the value has spaces (\"NAME=a b\")"));
+            }
+
+            var name = word[..equals];
+            if (!EnvironmentAssignment.IsValidName(name))
+            {
+                throw new FormatException(ValueText.Error(value, "a list of NAME=VALUE assignments",
+                    $"{ValueText.Quote(name)} at column {start + 1} is not an environment variable name; use letters, digits and '_', not starting with a digit"));
+            }
+        }
+    }
+
     /// <summary>One environment assignment from a name and a literal value.</summary>
     public static string Environment((string Name, string Value) assignment) =>
         new EnvironmentAssignment(assignment.Name, assignment.Value).ToString();

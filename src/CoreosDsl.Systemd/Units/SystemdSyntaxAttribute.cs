@@ -12,12 +12,16 @@ namespace CoreosDsl.Systemd;
 /// <c>percent-or-bytes</c> [<c>PercentOrBytesText</c>], <c>calendar</c> [<c>CalendarText</c>], <c>unit</c>
 /// [<c>Unit</c>], <c>slice</c> [<c>Unit(value, UnitType.Slice)</c>], <c>exec</c> [<c>ExecText</c>], <c>mode</c>
 /// [<c>ModeText</c>], <c>signal</c> [<c>Signal</c>], <c>user</c> [<c>User</c>], <c>env-name</c> and <c>env-value</c>
-/// [<see cref="EnvironmentAssignment"/>].</para>
+/// [<see cref="EnvironmentAssignment"/>], <c>environment</c> [<c>EnvironmentText</c>].</para>
 /// <para>Names of units themselves: <c>unit-name</c> (any valid unit name, <see cref="UnitName.Parse"/>) and
 /// <c>unit-name:TYPE</c> (a valid name ending in <c>.TYPE</c>, as the unit builders require).</para>
+/// <para>On a builder method rather than a parameter, the attribute gives the syntax of the directive's whole value
+/// in unit-file text, for a directive whose string parameters each take only a part of it (<c>Environment=</c>:
+/// the method takes a name and a value, the file holds <c>NAME=VALUE</c> words). Raw unit text and drop-ins are
+/// checked with it.</para>
 /// </remarks>
 /// <param name="syntax">One of the syntaxes listed in the remarks.</param>
-[AttributeUsage(AttributeTargets.Parameter, Inherited = false)]
+[AttributeUsage(AttributeTargets.Parameter | AttributeTargets.Method, Inherited = false)]
 public sealed class SystemdSyntaxAttribute(string syntax) : Attribute
 {
     /// <summary>The syntax name.</summary>

@@ -334,6 +334,12 @@ internal static class UnitFileWords
                     {
                         sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
                     }
+                    else if (char.IsControl(c))
+                    {
+                        // C1 controls (U+0080-U+009F, NEL among them) as \uHHHH: the line checks refuse them raw,
+                        // and YAML 1.1 reads a raw NEL as a line break.
+                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
                     else
                     {
                         sb.Append(c);
@@ -350,7 +356,7 @@ internal static class UnitFileWords
     {
         foreach (var c in word)
         {
-            if (ValueText.IsWhitespace(c) || ValueText.IsControl(c) || c is '"' or '\'' or '\\')
+            if (ValueText.IsWhitespace(c) || char.IsControl(c) || c is '"' or '\'' or '\\')
             {
                 return true;
             }

@@ -42,6 +42,12 @@ internal static class LoadedDirectiveSyntax
                     continue;
                 }
 
+                // As the analyzer does: a method-level syntax covers the whole value (Environment=: NAME=VALUE words).
+                if (method.GetCustomAttribute<SystemdSyntaxAttribute>() is { } valueSyntax)
+                {
+                    return new DirectiveSyntax(valueSyntax.Syntax, valueSyntax.Condition);
+                }
+
                 if (first.ParameterType == typeof(string) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } syntax)
                 {
                     return new DirectiveSyntax(syntax.Syntax, syntax.Condition, syntax.Prefixes);
