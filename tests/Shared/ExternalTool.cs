@@ -42,6 +42,8 @@ public static class ExternalTool
         ["busybox"] = "busybox-static",
         ["cpio"] = "cpio",
         ["ignition-validate"] = "ignition",
+        ["dnsmasq"] = "dnsmasq-base",
+        ["python3"] = "python3",
     };
 
     /// <summary>The full path of <paramref name="tool"/>; throws naming the package when it is not installed.</summary>
