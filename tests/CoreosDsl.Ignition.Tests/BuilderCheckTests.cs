@@ -55,5 +55,5 @@ public class BuilderCheckTests
 
     [Fact]
     public void Drop_in_names_need_the_conf_suffix() =>
-        Assert.Throws<ArgumentException>(() => IgnitionConfig.Create(c => c.Systemd(s => s.Unit("a.service", u => u.DropIn("10-a")))));
+        Assert.Throws<ArgumentException>(() => IgnitionConfig.Create(c => c.Systemd(s => s.Unit("a.service", u => u.DropIn(new string("10-a"))))));
 }

@@ -115,8 +115,20 @@ internal static class AnalyzerDescriptors
         RuleIds.ExistingUnitNotStock, RuleCatalog.ExistingUnitNotStock.Title, RuleCatalog.ExistingUnitNotStock.MessageFormat, Units, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.ExistingUnitNotStock.HelpLink);
 
+    public static readonly DiagnosticDescriptor IgnitionPathNotClean = new(
+        RuleIds.IgnitionPathNotClean, RuleCatalog.IgnitionPathNotClean.Title, RuleCatalog.IgnitionPathNotClean.MessageFormat, Values, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.IgnitionPathNotClean.HelpLink);
+
+    public static readonly DiagnosticDescriptor StartedUnitWithoutInstall = new(
+        RuleIds.StartedUnitWithoutInstall, RuleCatalog.StartedUnitWithoutInstall.Title, RuleCatalog.StartedUnitWithoutInstall.MessageFormat, Units, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.StartedUnitWithoutInstall.HelpLink);
+
+    public static readonly DiagnosticDescriptor NoIgnitionForm = new(
+        RuleIds.NoIgnitionForm, RuleCatalog.NoIgnitionForm.Title, RuleCatalog.NoIgnitionForm.MessageFormat, Units, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.NoIgnitionForm.HelpLink);
+
     /// <summary>Every descriptor, in ID order.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 

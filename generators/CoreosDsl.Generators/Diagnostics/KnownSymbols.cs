@@ -13,6 +13,9 @@ internal sealed class KnownSymbols
     {
         SystemdSyntaxAttribute = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.SystemdSyntaxAttribute");
         CloudConfigFormatAttribute = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CloudConfigFormatAttribute");
+        IgnitionFormatAttribute = compilation.GetTypeByMetadataName("CoreosDsl.Ignition.IgnitionFormatAttribute");
+        CoreosBuilder = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosBuilder");
+        WorkerDefinition = compilation.GetTypeByMetadataName("CoreosDsl.WorkerDefinition");
         SectionBuilder = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.SectionBuilder");
         UnitBuilder = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.UnitBuilder");
         UnitFile = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.UnitFile");
@@ -25,6 +28,12 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? SystemdSyntaxAttribute { get; }
 
     public INamedTypeSymbol? CloudConfigFormatAttribute { get; }
+
+    public INamedTypeSymbol? IgnitionFormatAttribute { get; }
+
+    public INamedTypeSymbol? CoreosBuilder { get; }
+
+    public INamedTypeSymbol? WorkerDefinition { get; }
 
     public INamedTypeSymbol? SectionBuilder { get; }
 
@@ -95,6 +104,23 @@ internal sealed class KnownSymbols
 
         format = "";
         pattern = null;
+        return false;
+    }
+
+    /// <summary>The Ignition format a parameter is marked with (<c>[IgnitionFormat("path")]</c>), if any.</summary>
+    public bool TryGetIgnitionFormat(IParameterSymbol parameter, out string format)
+    {
+        foreach (var attribute in parameter.GetAttributes())
+        {
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, IgnitionFormatAttribute)
+                && attribute.ConstructorArguments is [{ Value: string f }])
+            {
+                format = f;
+                return true;
+            }
+        }
+
+        format = "";
         return false;
     }
 

@@ -7,8 +7,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace CoreosDsl.Generators.Diagnostics;
 
 /// <summary>
-/// Checks string literals passed where a builder takes a value in systemd or cloud-config syntax (parameters marked
-/// <c>[SystemdSyntax]</c> or <c>[CloudConfigFormat]</c> by the generator): calendar events, time spans, sizes, unit
+/// Checks string literals passed where a builder takes a value in systemd, cloud-config or Ignition syntax (parameters
+/// marked <c>[SystemdSyntax]</c>, <c>[CloudConfigFormat]</c> or <c>[IgnitionFormat]</c> by the generator): calendar events, time spans, sizes, unit
 /// names, command lines, specifiers, paths, modes, SSH keys, URLs, host names. Each literal is checked by the parser
 /// the builder runs at run time; the diagnostic points at the literal (CDSL201 to CDSL215). The directives inside
 /// raw unit text (<c>units.Raw(name, content)</c>, <c>.Content("...")</c>) are checked as if passed to their builder
@@ -22,7 +22,8 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
         RuleCatalog.InvalidCalendarEvent, RuleCatalog.InvalidTimeSpan, RuleCatalog.InvalidSize, RuleCatalog.InvalidUnitName,
         RuleCatalog.UnitNameOfWrongType, RuleCatalog.InvalidCommandLine, RuleCatalog.UnknownSpecifier,
         RuleCatalog.InvalidEnvironmentName, RuleCatalog.PathNotAbsolute, RuleCatalog.InvalidSshKey, RuleCatalog.InvalidUrl,
-        RuleCatalog.InvalidHostName, RuleCatalog.InvalidFileMode, RuleCatalog.InvalidValue, RuleCatalog.ValueRefusedByValidator);
+        RuleCatalog.InvalidHostName, RuleCatalog.InvalidFileMode, RuleCatalog.InvalidValue, RuleCatalog.ValueRefusedByValidator,
+        RuleCatalog.IgnitionPathNotClean);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -32,7 +33,7 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(start =>
         {
             var symbols = KnownSymbols.From(start.Compilation);
-            if (symbols.SystemdSyntaxAttribute is null && symbols.CloudConfigFormatAttribute is null)
+            if (symbols.SystemdSyntaxAttribute is null && symbols.CloudConfigFormatAttribute is null && symbols.IgnitionFormatAttribute is null)
             {
                 return;
             }
@@ -90,6 +91,13 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 foreach (var (value, source) in constants)
                 {
                     Report(context, LiteralChecks.CheckSystemd(syntax.Syntax, syntax.Condition, value, null, syntax.Prefixes), source);
+                }
+            }
+            else if (symbols.TryGetIgnitionFormat(parameter, out var ignitionFormat))
+            {
+                foreach (var (value, source) in constants)
+                {
+                    Report(context, LiteralChecks.CheckIgnition(ignitionFormat, value, null), source);
                 }
             }
             else if (symbols.TryGetFormat(parameter, out var format, out var pattern))

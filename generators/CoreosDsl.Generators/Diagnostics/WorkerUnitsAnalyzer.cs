@@ -73,7 +73,7 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>Walks a Define lambda in execution order and collects the coreos.units entries it adds.</summary>
-    private sealed class EntryCollector(KnownSymbols symbols, UnitFactsReader reader)
+    internal sealed class EntryCollector(KnownSymbols symbols, UnitFactsReader reader)
     {
         private readonly List<(UnitFacts Unit, Location Anchor)> entries = [];
 

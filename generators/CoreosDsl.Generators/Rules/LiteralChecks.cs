@@ -238,7 +238,11 @@ internal static class LiteralChecks
                     ? null
                     : Finding(RuleCatalog.PathNotAbsolute, origin, $"{Quote(value)} is not an absolute path; start it with '/'");
             case "unit-name":
-                return CheckUnitName(null, value, origin);
+                // coreos.units also carries systemd-networkd files, which coreos-cloudinit writes to /etc/systemd/network.
+                return value.EndsWith(".network", StringComparison.Ordinal) || value.EndsWith(".netdev", StringComparison.Ordinal)
+                    || value.EndsWith(".link", StringComparison.Ordinal)
+                    ? null
+                    : CheckUnitName(null, value, origin);
             case "drop-in-name":
                 return value.EndsWith(".conf", StringComparison.Ordinal) && value.IndexOf('/') < 0
                     ? null
@@ -266,6 +270,32 @@ internal static class LiteralChecks
                 $"{Quote(value)} is not an octal file mode such as 0644 (coreos-cloudinit's validator requires {pattern})")
             : Finding(RuleCatalog.ValueRefusedByValidator, origin,
                 $"{Quote(value)} does not match {pattern}, which coreos-cloudinit's validator requires of this key");
+    }
+
+    /// <summary>
+    /// Checks a value passed where an Ignition builder takes a formatted string (<c>[IgnitionFormat]</c>) with the
+    /// rules of <see cref="CoreosDsl.Ignition.IgnitionFormats"/>: a path that is not absolute or not simplified is
+    /// CDSL260, the other formats report under the IDs of the same mistakes in cloud-config.
+    /// </summary>
+    public static RuleFinding? CheckIgnition(string format, string value, object? origin)
+    {
+        if (CoreosDsl.Ignition.IgnitionFormats.Problem(format, value) is not { } problem)
+        {
+            return null;
+        }
+
+        var rule = format switch
+        {
+            "path" => RuleCatalog.IgnitionPathNotClean,
+            "url" => RuleCatalog.InvalidUrl,
+            "mode" => RuleCatalog.InvalidFileMode,
+            "unit-name" => RuleCatalog.InvalidUnitName,
+            _ => RuleCatalog.InvalidValue,
+        };
+        var replacement = format == "path" && value.StartsWith("/", StringComparison.Ordinal)
+            ? CoreosDsl.Ignition.IgnitionFormats.Clean(value)
+            : null;
+        return new RuleFinding(rule, origin, problem) { Replacement = replacement };
     }
 
     /// <summary>The value with every '%' that starts an invalid specifier doubled: the fix for CDSL207.</summary>

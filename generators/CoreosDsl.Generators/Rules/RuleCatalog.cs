@@ -77,6 +77,18 @@ internal static class RuleCatalog
         "'{0}' is used as an existing unit (no content), but {1} does not ship it; give it content, or target the OS that ships it (the CoreosDslTargetOs property, or the dialect of Validate)",
         RuleSeverity.Warning, Units);
 
+    public static readonly RuleDescriptor IgnitionPathNotClean = Literal(RuleIds.IgnitionPathNotClean, "Ignition path not absolute or not simplified");
+
+    public static readonly RuleDescriptor StartedUnitWithoutInstall = new(
+        RuleIds.StartedUnitWithoutInstall, "Started unit without [Install] in an Ignition worker",
+        "'{0}' is started (command: start), which Ignition writes as enabled: true, but it has no [Install] section, so the preset cannot enable it and it never starts; add .Install(i => i.WantedBy(\"multi-user.target\"))",
+        RuleSeverity.Error, Units);
+
+    public static readonly RuleDescriptor NoIgnitionForm = new(
+        RuleIds.NoIgnitionForm, "Setting without an Ignition form",
+        "{0} has no Ignition form and is left out of ignition.json; {1}",
+        RuleSeverity.Warning, Units);
+
     /// <summary>Every rule, in ID order.</summary>
     public static readonly RuleDescriptor[] All =
     [
@@ -85,6 +97,7 @@ internal static class RuleCatalog
         InvalidFileMode, InvalidValue, ValueRefusedByValidator,
         UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger,
         StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock,
+        IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm,
     ];
 
     private static RuleDescriptor Literal(string id, string title) => new(id, title, "{0}", RuleSeverity.Error, Values);

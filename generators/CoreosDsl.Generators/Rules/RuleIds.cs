@@ -32,6 +32,9 @@ internal static class RuleIds
     public const string DbusWithoutBusName = "CDSL227";
     public const string SeveralExecStart = "CDSL228";
     public const string ExistingUnitNotStock = "CDSL229";
+    public const string IgnitionPathNotClean = "CDSL260";
+    public const string StartedUnitWithoutInstall = "CDSL261";
+    public const string NoIgnitionForm = "CDSL262";
 
     /// <summary>The compiler's IDs for deprecated directives (from the generated [Obsolete] attributes).</summary>
     public const string DeprecatedDirective = "CDSL101";

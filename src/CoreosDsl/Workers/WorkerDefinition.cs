@@ -11,7 +11,7 @@ namespace CoreosDsl;
 public sealed partial class WorkerDefinition
 {
     internal WorkerDefinition(string name, ConfigMapping cloudConfig, BootSettings boot, IReadOnlyList<string>? macAddresses = null,
-        IReadOnlyList<Guid>? uuids = null, IReadOnlyDictionary<string, string>? labels = null)
+        IReadOnlyList<Guid>? uuids = null, IReadOnlyDictionary<string, string>? labels = null, IgnitionSettings? ignition = null)
     {
         if (NameProblem(name) is { } problem)
         {
@@ -24,6 +24,7 @@ public sealed partial class WorkerDefinition
         MacAddresses = macAddresses ?? [];
         Uuids = uuids ?? [];
         Labels = labels ?? new SortedDictionary<string, string>(StringComparer.Ordinal);
+        Ignition = ignition ?? IgnitionSettings.None;
     }
 
     /// <summary>Why <paramref name="name"/> is not a valid worker name, or null when it is.</summary>
@@ -53,21 +54,21 @@ public sealed partial class WorkerDefinition
     public IReadOnlyDictionary<string, string> Labels { get; }
 
     /// <summary>A copy with other boot settings.</summary>
-    public WorkerDefinition WithBoot(Func<BootSettings, BootSettings> change) => new(Name, CloudConfig, change(Boot), MacAddresses, Uuids, Labels);
+    public WorkerDefinition WithBoot(Func<BootSettings, BootSettings> change) => new(Name, CloudConfig, change(Boot), MacAddresses, Uuids, Labels, Ignition);
 
     /// <summary>A copy that fetches its cloud-config from <paramref name="url"/> (<c>cloud-config-url=</c>).</summary>
     public WorkerDefinition WithConfigUrl([CloudConfigFormat("url")] Uri url) => WithBoot(b => b with { ConfigUrl = url });
 
     /// <summary>A copy recognised by these MAC addresses (<c>aa:bb:cc:dd:ee:ff</c>).</summary>
     public WorkerDefinition WithMacAddresses(params string[] macAddresses) =>
-        new(Name, CloudConfig, Boot, macAddresses.Select(NormalizeMac).ToArray(), Uuids, Labels);
+        new(Name, CloudConfig, Boot, macAddresses.Select(NormalizeMac).ToArray(), Uuids, Labels, Ignition);
 
     /// <summary>A copy recognised by these SMBIOS system UUIDs (<c>${uuid}</c> in iPXE, <c>dmidecode -s system-uuid</c>).</summary>
     /// <exception cref="ArgumentException">A value is not a UUID.</exception>
     public WorkerDefinition WithUuids(params string[] uuids) =>
         new(Name, CloudConfig, Boot, MacAddresses, uuids.Select(u => Guid.TryParse(u, out var g)
             ? g
-            : throw new ArgumentException($"\"{u}\" is not a UUID (4c4c4544-0058-3410-8058-b4c04f4e3232)", nameof(uuids))).ToArray(), Labels);
+            : throw new ArgumentException($"\"{u}\" is not a UUID (4c4c4544-0058-3410-8058-b4c04f4e3232)", nameof(uuids))).ToArray(), Labels, Ignition);
 
     /// <summary>
     /// A copy with the label <paramref name="key"/>=<paramref name="value"/>: a network-boot request whose query has
@@ -90,7 +91,7 @@ public sealed partial class WorkerDefinition
         }
 
         labels[key] = value;
-        return new(Name, CloudConfig, Boot, MacAddresses, Uuids, labels);
+        return new(Name, CloudConfig, Boot, MacAddresses, Uuids, labels, Ignition);
     }
 
     /// <summary>The cloud-config YAML, exactly as written to <c>cloud-config.yml</c>.</summary>
@@ -100,12 +101,23 @@ public sealed partial class WorkerDefinition
     public string ToSyslinuxConfig() => SyslinuxConfig.Write(Boot);
 
     /// <summary>
-    /// Every file the worker produces, by path relative to its output folder: <c>cloud-config.yml</c>, each
-    /// unit with content as <c>units/NAME</c> (drop-ins as <c>units/NAME.d/DROPIN</c>), and <c>syslinux.cfg</c>.
+    /// Every file the worker produces, by path relative to its output folder: <c>cloud-config.yml</c> and/or
+    /// <c>ignition.json</c> (see <see cref="Provisioning"/>), each unit with content as <c>units/NAME</c> (drop-ins as
+    /// <c>units/NAME.d/DROPIN</c>), and <c>syslinux.cfg</c>.
     /// </summary>
     public WorkerFiles Files()
     {
-        var files = new List<KeyValuePair<string, string>> { new("cloud-config.yml", ToYaml()) };
+        var files = new List<KeyValuePair<string, string>>();
+        if (Provisioning.HasFlag(Provisioning.CloudConfig))
+        {
+            files.Add(new("cloud-config.yml", ToYaml()));
+        }
+
+        if (Provisioning.HasFlag(Provisioning.Ignition))
+        {
+            files.Add(new("ignition.json", ToIgnitionJson()));
+        }
+
         foreach (var (name, content) in UnitContents())
         {
             files.Add(new("units/" + name, content));
@@ -162,7 +174,7 @@ public sealed partial class WorkerDefinition
     public IReadOnlyList<WorkerDiagnostic> Validate(CloudConfigDialect dialect = CloudConfigDialect.Flatcar)
     {
         var findings = new List<WorkerDiagnostic>();
-        foreach (var entry in ValidateCloudConfig(dialect).Entries)
+        foreach (var entry in Provisioning.HasFlag(Provisioning.CloudConfig) ? ValidateCloudConfig(dialect).Entries : [])
         {
             var severity = entry.Severity switch
             {
@@ -174,6 +186,11 @@ public sealed partial class WorkerDefinition
         }
 
         findings.AddRange(WorkerRules.Check(this, dialect));
+        if (Provisioning.HasFlag(Provisioning.Ignition))
+        {
+            findings.AddRange(IgnitionFindings());
+        }
+
         return findings;
     }
 

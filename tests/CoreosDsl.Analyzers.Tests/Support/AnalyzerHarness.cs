@@ -109,6 +109,7 @@ public static class AnalyzerHarness
         MetadataReference.CreateFromFile(typeof(CoreosDsl.Systemd.SectionBuilder).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(CoreosDsl.CloudConfig.ConfigMapping).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(CoreosDsl.WorkerDefinition).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(CoreosDsl.Ignition.IgnitionConfig).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(CoreosDsl.Host.WorkerHost).Assembly.Location),
     ]);
 
@@ -120,7 +121,7 @@ public static class AnalyzerHarness
 
     /// <summary>The analyzers, as the compiler loads them from the analyzer assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
-        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer()];
+        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer(), new Diagnostics.IgnitionWorkerAnalyzer()];
 
     /// <summary>
     /// Compiles user sources (named User0.cs, User1.cs, ...) with the generator's output and runs the analyzers on

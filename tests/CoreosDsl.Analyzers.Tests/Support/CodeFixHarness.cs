@@ -22,6 +22,7 @@ public static class CodeFixHarness
         new codefixes::CoreosDsl.CodeFixes.RenamedDirectiveCodeFix(),
         new codefixes::CoreosDsl.CodeFixes.MountNameCodeFix(),
         new codefixes::CoreosDsl.CodeFixes.DoublePercentCodeFix(),
+        new codefixes::CoreosDsl.CodeFixes.IgnitionPathCodeFix(),
     ];
 
     /// <summary>The source after applying the fix for the one diagnostic <paramref name="id"/>; null when no fix is offered.</summary>

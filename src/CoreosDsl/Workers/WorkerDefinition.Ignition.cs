@@ -1,0 +1,56 @@
+using CoreosDsl.Ignition;
+using CoreosDsl.Rules;
+
+namespace CoreosDsl;
+
+/// <summary>The Ignition side of a worker: one definition, cloud-config and/or Ignition output.</summary>
+public sealed partial class WorkerDefinition
+{
+    /// <summary>The provisioning choice and the Ignition-only settings.</summary>
+    public IgnitionSettings Ignition { get; }
+
+    /// <summary>Which configs the worker emits (cloud-config unless chosen otherwise).</summary>
+    public Provisioning Provisioning => Ignition.Provisioning;
+
+    /// <summary>A copy that emits <paramref name="provisioning"/>: cloud-config, Ignition, or both.</summary>
+    /// <param name="provisioning">The configs to emit.</param>
+    /// <returns>The copy.</returns>
+    public WorkerDefinition WithProvisioning(Provisioning provisioning) =>
+        new(Name, CloudConfig, Boot, MacAddresses, Uuids, Labels, Ignition with { Provisioning = provisioning });
+
+    /// <summary>
+    /// A copy that also emits an Ignition config, with settings only Ignition has (disks, partitions, filesystems,
+    /// RAID, LUKS, remote files with verification, links, kernel arguments) added after the shared definition's.
+    /// </summary>
+    /// <param name="configure">The Ignition-only settings.</param>
+    /// <returns>The copy; its <see cref="Provisioning"/> includes <see cref="CoreosDsl.Provisioning.Ignition"/>.</returns>
+    public WorkerDefinition WithIgnition(Action<IgnitionConfigBuilder>? configure = null) =>
+        new(Name, CloudConfig, Boot, MacAddresses, Uuids, Labels, new IgnitionSettings(
+            Ignition.Provisioning | Provisioning.Ignition,
+            configure is null ? Ignition.Extras : [.. Ignition.Extras, configure]));
+
+    /// <summary>The Ignition config: the shared definition mapped to Ignition, then the Ignition-only settings.</summary>
+    /// <returns>The config.</returns>
+    public IgnitionConfig ToIgnition()
+    {
+        var (config, _) = IgnitionMapping.Map(CloudConfig);
+        foreach (var extra in Ignition.Extras)
+        {
+            config.Configure(extra);
+        }
+
+        return config;
+    }
+
+    /// <summary>The Ignition config as written to <c>ignition.json</c>: compact, deterministic JSON.</summary>
+    /// <returns>The JSON text.</returns>
+    public string ToIgnitionJson() => ToIgnition().ToJson();
+
+    /// <summary>What the mapping to Ignition reports: started units without [Install] (CDSL261), settings without an Ignition form (CDSL262).</summary>
+    private IEnumerable<WorkerDiagnostic> IgnitionFindings() =>
+        IgnitionMapping.Map(CloudConfig).Findings.Select(f => new WorkerDiagnostic(
+            f.Rule.Id,
+            f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
+            f.Message,
+            f.Origin as string ?? Name));
+}
