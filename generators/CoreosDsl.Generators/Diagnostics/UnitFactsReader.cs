@@ -101,6 +101,12 @@ internal sealed class UnitFactsReader
             unit.ContentKnown = false; // a method group or a delegate variable: its calls are not followed
         }
 
+        if (unit.ContentKnown && unit.Lines.All(l => l.Value is not null))
+        {
+            // Known line by line: enough to tell two definitions of one name apart (CDSL223).
+            unit.ContentText = string.Join("\n", unit.Lines.Select(l => $"[{l.Section}] {l.Key}={l.Value}"));
+        }
+
         return unit;
     }
 
@@ -372,6 +378,8 @@ internal sealed class UnitFactsReader
             unit.ContentKnown = false;
             return;
         }
+
+        unit.ContentText = content;
 
         try
         {

@@ -9,13 +9,17 @@ namespace CoreosDsl.Rules;
 /// </summary>
 internal sealed class DirectiveFact
 {
-    public DirectiveFact(string section, string key, string? value, object? origin)
+    public DirectiveFact(string section, string key, string? value, object? origin, bool dropIn = false)
     {
         Section = section;
         Key = key;
         Value = value;
         Origin = origin;
+        DropIn = dropIn;
     }
+
+    /// <summary>True for a line of a drop-in (<c>drop_ins</c>), false for one of the unit's own content.</summary>
+    public bool DropIn { get; }
 
     /// <summary>The section name without brackets (<c>Service</c>).</summary>
     public string Section { get; }
@@ -58,6 +62,12 @@ internal sealed class UnitFacts
 
     /// <summary>False for an existing unit referenced by name only (no content).</summary>
     public bool HasContent { get; set; } = true;
+
+    /// <summary>
+    /// The content as written, when it is known as text (raw content, or what Validate() reads); null otherwise. Two
+    /// entries of one name conflict only when both texts are known and differ.
+    /// </summary>
+    public string? ContentText { get; set; }
 
     /// <summary>False when the content exists but could not be read (raw text computed at run time).</summary>
     public bool ContentKnown { get; set; } = true;

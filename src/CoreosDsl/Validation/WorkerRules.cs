@@ -36,7 +36,7 @@ internal static class WorkerRules
         }
 
         var units = ReadUnits(worker.CloudConfig);
-        foreach (var unit in units)
+        foreach (var unit in WorkerUnitRules.Merged(units))
         {
             findings.AddRange(UnitRules.Check(unit));
         }
@@ -149,7 +149,8 @@ internal static class WorkerRules
             };
             if (unit.HasContent)
             {
-                AddLines(unit, name, content!);
+                unit.ContentText = content;
+                AddLines(unit, name, content!, dropIn: false);
             }
 
             if (entry.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
@@ -158,7 +159,7 @@ internal static class WorkerRules
                 {
                     if (Scalar(dropIn, "content") is { Length: > 0 } dropInContent)
                     {
-                        AddLines(unit, $"{name}.d/{Scalar(dropIn, "name")}", dropInContent);
+                        AddLines(unit, $"{name}.d/{Scalar(dropIn, "name")}", dropInContent, dropIn: true);
                     }
                 }
             }
@@ -169,7 +170,7 @@ internal static class WorkerRules
         return units;
     }
 
-    private static void AddLines(UnitFacts unit, string file, string content)
+    private static void AddLines(UnitFacts unit, string file, string content, bool dropIn)
     {
         try
         {
@@ -177,7 +178,7 @@ internal static class WorkerRules
             {
                 foreach (var line in section.Entries)
                 {
-                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, $"{file} [{section.Name}] {line.Key}="));
+                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, $"{file} [{section.Name}] {line.Key}=", dropIn));
                 }
             }
         }
