@@ -103,14 +103,14 @@ public class RuntimeTwinTests
     {
         var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
             .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n", UnitCommand.Start)
-            .Add(e => e.Name("docker.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
+            .Add(e => e.Name("docker.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=\nExecStart=/usr/bin/extra\n")))))));
 
         Assert.Empty(RuntimeFindings(worker));
 
         var broken = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
             .Add(e => e.Name("app.service").Command(UnitCommand.Start).Content("[Service]\nExecStart=/usr/bin/app\n")
                 .DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
-        Assert.Equal(["CDSL228"], RuntimeFindings(broken).Select(f => f.Id));
+        Assert.Equal(["CDSL242"], RuntimeFindings(broken).Select(f => f.Id));
     }
 
     [Fact]
@@ -154,11 +154,11 @@ public class RuntimeTwinTests
             .Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nEnvironment=A=1\n")))))));
         Assert.Empty(RuntimeFindings(worker));
 
-        // The merged unit is what the unit rules see: the drop-in's second ExecStart= breaks a simple service.
+        // The merged unit is what the unit rules see: the drop-in's ExecStart= without a reset is a second command.
         var broken = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
             .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n")
             .Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-more.conf").Content("[Service]\nExecStart=/usr/bin/more\n")))))));
-        Assert.Equal(["CDSL228"], RuntimeFindings(broken).Select(f => f.Id));
+        Assert.Equal(["CDSL242"], RuntimeFindings(broken).Select(f => f.Id));
 
         var twoContents = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
             .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n")

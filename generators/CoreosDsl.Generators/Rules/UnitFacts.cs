@@ -9,17 +9,13 @@ namespace CoreosDsl.Rules;
 /// </summary>
 internal sealed class DirectiveFact
 {
-    public DirectiveFact(string section, string key, string? value, object? origin, bool dropIn = false)
+    public DirectiveFact(string section, string key, string? value, object? origin)
     {
         Section = section;
         Key = key;
         Value = value;
         Origin = origin;
-        DropIn = dropIn;
     }
-
-    /// <summary>True for a line of a drop-in (<c>drop_ins</c>), false for one of the unit's own content.</summary>
-    public bool DropIn { get; }
 
     /// <summary>The section name without brackets (<c>Service</c>).</summary>
     public string Section { get; }
@@ -32,6 +28,9 @@ internal sealed class DirectiveFact
 
     /// <summary>Where the line comes from (a source location for the analyzer, <c>unit [Section] Key=</c> at run time).</summary>
     public object? Origin { get; }
+
+    /// <summary>True for a line of a drop-in (<c>NAME.d/*.conf</c>), which comes after the unit's own lines.</summary>
+    public bool InDropIn { get; init; }
 }
 
 /// <summary>
