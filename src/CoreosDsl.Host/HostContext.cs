@@ -60,10 +60,17 @@ internal sealed class HostContext(Func<IEnumerable<WorkerDefinition>> define, Ho
     public WorkerDefinition SelectOne(string[]? names, string purpose)
     {
         var selected = Select(names);
-        return selected.Count == 1
-            ? selected[0]
-            : throw new UsageException($"{purpose} works on one worker and this project defines {selected.Count} " +
-                $"({string.Join(", ", selected.Select(w => w.Name))}): choose one with --worker NAME");
+        if (selected.Count == 1)
+        {
+            return selected[0];
+        }
+
+        // Count what the user sees: the workers --worker chose, or else the project's.
+        throw names is { Length: > 0 }
+            ? new UsageException($"{purpose} works on one worker and --worker chose {selected.Count} " +
+                $"({string.Join(", ", selected.Select(w => w.Name))}): name only one")
+            : new UsageException($"{purpose} works on one worker and this project defines {Workers.Count} " +
+                $"({string.Join(", ", Workers.Select(w => w.Name))}): choose one with --worker NAME");
     }
 }
 

@@ -161,7 +161,7 @@ public static class WorkerHost
     {
         OperationCanceledException => Cancelled,
         WorkerDefinitionException => DefinitionError,
-        UsageException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException => UsageError,
+        UsageException or CoreosDsl.Images.ExternalToolException or FileNotFoundException or DirectoryNotFoundException or InvalidDataException or UnauthorizedAccessException => UsageError,
         FatCapacityException or CoreosDsl.Systemd.UnitDefinitionException or CoreosDsl.CloudConfig.YamlSyntaxException => UsageError,
         IOException => UsageError,
         _ => null,

@@ -103,14 +103,14 @@ public class RuntimeTwinTests
     {
         var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
             .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n", UnitCommand.Start)
-            .Add(e => e.Name("docker.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
+            .Add(e => e.Name("docker.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=\nExecStart=/usr/bin/extra\n")))))));
 
         Assert.Empty(RuntimeFindings(worker));
 
         var broken = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
             .Add(e => e.Name("app.service").Command(UnitCommand.Start).Content("[Service]\nExecStart=/usr/bin/app\n")
                 .DropIns(d => d.Add(x => x.Name("10-extra.conf").Content("[Service]\nExecStart=/usr/bin/extra\n")))))));
-        Assert.Equal(["CDSL228"], RuntimeFindings(broken).Select(f => f.Id));
+        Assert.Equal(["CDSL242"], RuntimeFindings(broken).Select(f => f.Id));
     }
 
     [Fact]

@@ -115,6 +115,18 @@ internal static class AnalyzerDescriptors
         RuleIds.ExistingUnitNotStock, RuleCatalog.ExistingUnitNotStock.Title, RuleCatalog.ExistingUnitNotStock.MessageFormat, Units, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.ExistingUnitNotStock.HelpLink);
 
+    public static readonly DiagnosticDescriptor UnknownDirective = new(
+        RuleIds.UnknownDirective, RuleCatalog.UnknownDirective.Title, RuleCatalog.UnknownDirective.MessageFormat, Units, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.UnknownDirective.HelpLink);
+
+    public static readonly DiagnosticDescriptor UnknownSection = new(
+        RuleIds.UnknownSection, RuleCatalog.UnknownSection.Title, RuleCatalog.UnknownSection.MessageFormat, Units, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.UnknownSection.HelpLink);
+
+    public static readonly DiagnosticDescriptor DropInAddsExecStart = new(
+        RuleIds.DropInAddsExecStart, RuleCatalog.DropInAddsExecStart.Title, RuleCatalog.DropInAddsExecStart.MessageFormat, Units, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.DropInAddsExecStart.HelpLink);
+
     public static readonly DiagnosticDescriptor IgnitionPathNotClean = new(
         RuleIds.IgnitionPathNotClean, RuleCatalog.IgnitionPathNotClean.Title, RuleCatalog.IgnitionPathNotClean.MessageFormat, Values, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.IgnitionPathNotClean.HelpLink);
@@ -128,7 +140,7 @@ internal static class AnalyzerDescriptors
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.NoIgnitionForm.HelpLink);
 
     /// <summary>Every descriptor, in ID order.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 

@@ -22,6 +22,57 @@ internal sealed class GeneratedDirectiveSyntax
         _symbols = symbols;
     }
 
+    private UnitSchema? _schema;
+
+    /// <summary>The sections and directives of the project's generated builders, for the unknown-name checks (built once).</summary>
+    public UnitSchema Schema => _schema ??= ReadSchema();
+
+    private UnitSchema ReadSchema()
+    {
+        var directives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var sectionsOfType = new Dictionary<CoreosDsl.Systemd.UnitType, List<string>>();
+        var ns = _compilation.Assembly.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "CoreosDsl")
+            ?.GetNamespaceMembers().FirstOrDefault(n => n.Name == "Systemd");
+        if (ns is null)
+        {
+            return new UnitSchema(directives, sectionsOfType);
+        }
+
+        const string Section = "SectionBuilder";
+        const string Unit = "UnitBuilder";
+        foreach (var type in ns.GetTypeMembers())
+        {
+            var methods = type.GetMembers().OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public).ToList();
+            if (type.Name.Length > Section.Length && type.Name.EndsWith(Section, StringComparison.Ordinal))
+            {
+                directives[type.Name.Substring(0, type.Name.Length - Section.Length)] = new HashSet<string>(methods.Select(m => m.Name), StringComparer.Ordinal);
+            }
+            else if (type.Name.Length > Unit.Length && type.Name.EndsWith(Unit, StringComparison.Ordinal)
+                && UnitTypeOf(type.Name.Substring(0, type.Name.Length - Unit.Length)) is { } unitType)
+            {
+                sectionsOfType[unitType] = methods
+                    .Where(m => m.Parameters is [{ Type: INamedTypeSymbol { Name: "Action", TypeArguments: [var builder] } }] && builder.Name.EndsWith(Section, StringComparison.Ordinal))
+                    .Select(m => m.Name).Distinct().ToList();
+            }
+        }
+
+        return new UnitSchema(directives, sectionsOfType);
+    }
+
+    private static CoreosDsl.Systemd.UnitType? UnitTypeOf(string pascal)
+    {
+        foreach (CoreosDsl.Systemd.UnitType type in Enum.GetValues(typeof(CoreosDsl.Systemd.UnitType)))
+        {
+            if (string.Equals(CoreosDsl.Systemd.UnitName.Suffix(type), pascal, StringComparison.OrdinalIgnoreCase))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The syntax, or null when the project has no builder method for the directive.</summary>
     public DirectiveSyntax? Of(string section, string directive) => _cache.GetOrAdd((section, directive), Find);
 

@@ -23,7 +23,7 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
         RuleCatalog.UnitNameOfWrongType, RuleCatalog.InvalidCommandLine, RuleCatalog.UnknownSpecifier,
         RuleCatalog.InvalidEnvironmentName, RuleCatalog.PathNotAbsolute, RuleCatalog.InvalidSshKey, RuleCatalog.InvalidUrl,
         RuleCatalog.InvalidHostName, RuleCatalog.InvalidFileMode, RuleCatalog.InvalidValue, RuleCatalog.ValueRefusedByValidator,
-        RuleCatalog.IgnitionPathNotClean);
+        RuleCatalog.UnknownDirective, RuleCatalog.UnknownSection, RuleCatalog.IgnitionPathNotClean);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -40,12 +40,13 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
 
             var own = start.Compilation.Assembly;
             var directives = new GeneratedDirectiveSyntax(start.Compilation, symbols);
+            var reader = new UnitFactsReader(symbols, start.Compilation);
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 if (MayBeMarked(invocation.TargetMethod, own))
                 {
-                    Analyze(c, symbols, directives, invocation.Arguments);
+                    Analyze(c, symbols, directives, reader, invocation.Arguments);
                 }
             }, OperationKind.Invocation);
             start.RegisterOperationAction(c =>
@@ -53,7 +54,7 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 var creation = (IObjectCreationOperation)c.Operation;
                 if (creation.Constructor is { } constructor && MayBeMarked(constructor, own))
                 {
-                    Analyze(c, symbols, directives, creation.Arguments);
+                    Analyze(c, symbols, directives, reader, creation.Arguments);
                 }
             }, OperationKind.ObjectCreation);
         });
@@ -71,7 +72,8 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
     }
 
     private static void Analyze(
-        OperationAnalysisContext context, KnownSymbols symbols, GeneratedDirectiveSyntax directives, ImmutableArray<IArgumentOperation> arguments)
+        OperationAnalysisContext context, KnownSymbols symbols, GeneratedDirectiveSyntax directives, UnitFactsReader reader,
+        ImmutableArray<IArgumentOperation> arguments)
     {
         foreach (var argument in arguments)
         {
@@ -112,6 +114,13 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                         foreach (var inner in LiteralChecks.CheckUnitContent(value, directives.Of, null))
                         {
                             Report(context, inner, source);
+                        }
+
+                        // Names no builder knows (CDSL240/241), against the sections of the unit's type when its name is known.
+                        var unitName = symbols.CoreosUnitsBuilder is null ? null : reader.UnitNameOf(argument);
+                        foreach (var name in directives.Schema.CheckNames(value, unitName, (_, _) => null))
+                        {
+                            Report(context, name, source);
                         }
                     }
                 }

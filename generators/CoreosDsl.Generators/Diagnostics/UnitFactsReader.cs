@@ -143,7 +143,7 @@ internal sealed class UnitFactsReader
     {
         var nameArgument = existing.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name");
         var commandArgument = existing.Arguments.FirstOrDefault(a => a.Parameter?.Name == "command");
-        return new UnitFacts(
+        var unit = new UnitFacts(
             nameArgument is null ? null : OperationValues.ConstantText(nameArgument.Value),
             null,
             nameArgument?.Value.Syntax.GetLocation() ?? existing.Syntax.GetLocation())
@@ -151,6 +151,72 @@ internal sealed class UnitFactsReader
             HasContent = false,
             Command = commandArgument is null ? null : OperationValues.ConstantText(commandArgument.Value),
         };
+        ReadDropIns(existing, unit);
+        return unit;
+    }
+
+    /// <summary>
+    /// The drop-ins an entry's configure lambda adds (<c>e =&gt; e.DropIns(d =&gt; d.Add(x =&gt; x.Name(...).Content("..."))))</c>):
+    /// their lines go after the unit's own, marked as drop-in lines, each pointing at its content literal.
+    /// </summary>
+    public void ReadDropIns(IInvocationOperation entry, UnitFacts unit)
+    {
+        foreach (var argument in entry.Arguments)
+        {
+            if (OperationValues.Unwrap(argument.Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+            {
+                continue;
+            }
+
+            foreach (var call in lambda.Body.Descendants().OfType<IInvocationOperation>())
+            {
+                if (call.TargetMethod is { Name: "Content", ContainingType.Name: "DropInBuilder" } && call.Arguments.Length == 1)
+                {
+                    var value = call.Arguments[0].Value;
+                    AddContent(unit, OperationValues.ConstantText(value), value.Syntax.GetLocation(), dropIn: true);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The name of the unit whose text a content argument holds (<c>units.Raw(name, content)</c>, an entry's
+    /// <c>.Content(...)</c>, or a drop-in of an entry): found by walking out to the coreos.units call; null when it is
+    /// not a constant.
+    /// </summary>
+    public string? UnitNameOf(IOperation content)
+    {
+        for (var operation = content.Parent; operation is not null; operation = operation.Parent)
+        {
+            if (operation is not IInvocationOperation call || !AddsToCoreosUnits(call))
+            {
+                continue;
+            }
+
+            if (call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "name") is { } name)
+            {
+                return OperationValues.ConstantText(name.Value);
+            }
+
+            if (call.Arguments.FirstOrDefault(a => KnownSymbols.DerivesFrom(a.Parameter?.Type, symbols.UnitFile)) is { } handle)
+            {
+                return HandleName(handle.Value);
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                if (OperationValues.Unwrap(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
+                {
+                    var nameCall = lambda.Body.Descendants().OfType<IInvocationOperation>().FirstOrDefault(c =>
+                        c.TargetMethod.Name == "Name" && SymbolEqualityComparer.Default.Equals(c.TargetMethod.ContainingType, symbols.CoreosUnitBuilder) && c.Arguments.Length == 1);
+                    return nameCall is null ? null : OperationValues.ConstantText(nameCall.Arguments[0].Value);
+                }
+            }
+
+            return null;
+        }
+
+        return null;
     }
 
     /// <summary>
@@ -195,6 +261,7 @@ internal sealed class UnitFactsReader
             AddContent(unit, content, contentOrigin);
         }
 
+        ReadDropIns(add, unit);
         return unit;
     }
 
@@ -365,11 +432,15 @@ internal sealed class UnitFactsReader
     private string? ValueOf(IOperation value) =>
         KnownSymbols.DerivesFrom(OperationValues.Unwrap(value).Type, symbols.UnitFile) ? HandleName(value) : OperationValues.ConstantText(value);
 
-    private static void AddContent(UnitFacts unit, string? content, Location? origin)
+    private static void AddContent(UnitFacts unit, string? content, Location? origin, bool dropIn = false)
     {
         if (content is null)
         {
-            unit.ContentKnown = false;
+            if (!dropIn)
+            {
+                unit.ContentKnown = false;
+            }
+
             return;
         }
 
@@ -379,13 +450,16 @@ internal sealed class UnitFactsReader
             {
                 foreach (var entry in section.Entries)
                 {
-                    unit.Lines.Add(new DirectiveFact(section.Name, entry.Key, entry.Value, origin));
+                    unit.Lines.Add(new DirectiveFact(section.Name, entry.Key, entry.Value, origin) { InDropIn = dropIn });
                 }
             }
         }
         catch (FormatException)
         {
-            unit.ContentKnown = false; // LiteralValueAnalyzer reports the content itself
+            if (!dropIn)
+            {
+                unit.ContentKnown = false; // LiteralValueAnalyzer reports the content itself
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AnalyzerDescriptors.Of(
         RuleCatalog.UnknownUnit, RuleCatalog.ActivatedUnitMissing, RuleCatalog.DuplicateUnit,
-        RuleCatalog.StartedUnitDependencyMissing, RuleCatalog.ExistingUnitNotStock);
+        RuleCatalog.StartedUnitDependencyMissing, RuleCatalog.ExistingUnitNotStock, RuleCatalog.DropInAddsExecStart);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
@@ -59,7 +59,9 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
 
         var tree = define.Syntax.SyntaxTree;
         var span = define.Syntax.Span;
-        foreach (var finding in WorkerUnitRules.Check(collector.Units, stock, collector.Complete))
+        var findings = WorkerUnitRules.Check(collector.Units, stock, collector.Complete)
+            .Concat(collector.Units.SelectMany(UnitRules.CheckDropIns));
+        foreach (var finding in findings)
         {
             // Findings in a handle defined elsewhere point at the place the worker adds that handle.
             var location = finding.Origin as Location;
@@ -174,6 +176,7 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
                 {
                     var unit = reader.ReadTyped(definition);
                     unit.Command = command;
+                    reader.ReadDropIns(call, unit);
                     entries.Add((unit, anchor));
                 }
                 else

@@ -33,8 +33,8 @@ internal static class RuleCatalog
         RuleSeverity.Warning, Units);
 
     public static readonly RuleDescriptor ActivatedUnitMissing = new(
-        RuleIds.ActivatedUnitMissing, "Timer or path unit without the unit it activates",
-        "{0} activates '{1}', which is neither defined in this worker nor a stock unit of {2}; systemd refuses to start {0}; define '{1}', or set Unit= to the unit to activate",
+        RuleIds.ActivatedUnitMissing, "Timer, path, socket or automount unit without the unit it activates",
+        "{0} activates '{1}', which is neither defined in this worker nor a stock unit of {2}; systemd refuses to start {0}; define '{1}', or {3}",
         RuleSeverity.Error, Units);
 
     public static readonly RuleDescriptor MountNameMismatch = new(
@@ -77,6 +77,17 @@ internal static class RuleCatalog
         "'{0}' is used as an existing unit (no content), but {1} does not ship it; give it content, or target the OS that ships it (the CoreosDslTargetOs property, or the dialect of Validate)",
         RuleSeverity.Warning, Units);
 
+    public static readonly RuleDescriptor UnknownDirective = new(
+        RuleIds.UnknownDirective, "Unknown directive in unit text", "{0}", RuleSeverity.Warning, Units);
+
+    public static readonly RuleDescriptor UnknownSection = new(
+        RuleIds.UnknownSection, "Unknown section in unit text", "{0}", RuleSeverity.Warning, Units);
+
+    public static readonly RuleDescriptor DropInAddsExecStart = new(
+        RuleIds.DropInAddsExecStart, "Drop-in adds an ExecStart= without resetting it",
+        "the drop-in of '{0}' adds ExecStart= without an empty 'ExecStart=' line before it, so the service gets a second command, which systemd refuses unless it is Type=oneshot; write 'ExecStart=' (empty) first to replace the command",
+        RuleSeverity.Error, Units);
+
     public static readonly RuleDescriptor IgnitionPathNotClean = Literal(RuleIds.IgnitionPathNotClean, "Ignition path not absolute or not simplified");
 
     public static readonly RuleDescriptor StartedUnitWithoutInstall = new(
@@ -97,6 +108,7 @@ internal static class RuleCatalog
         InvalidFileMode, InvalidValue, ValueRefusedByValidator,
         UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger,
         StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock,
+        UnknownDirective, UnknownSection, DropInAddsExecStart,
         IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm,
     ];
 

@@ -36,6 +36,10 @@ internal static class RuleIds
     public const string StartedUnitWithoutInstall = "CDSL261";
     public const string NoIgnitionForm = "CDSL262";
 
+    public const string UnknownDirective = "CDSL240";
+    public const string UnknownSection = "CDSL241";
+    public const string DropInAddsExecStart = "CDSL242";
+
     /// <summary>The compiler's IDs for deprecated directives (from the generated [Obsolete] attributes).</summary>
     public const string DeprecatedDirective = "CDSL101";
 

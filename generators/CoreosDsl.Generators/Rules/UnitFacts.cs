@@ -28,6 +28,9 @@ internal sealed class DirectiveFact
 
     /// <summary>Where the line comes from (a source location for the analyzer, <c>unit [Section] Key=</c> at run time).</summary>
     public object? Origin { get; }
+
+    /// <summary>True for a line of a drop-in (<c>NAME.d/*.conf</c>), which comes after the unit's own lines.</summary>
+    public bool InDropIn { get; init; }
 }
 
 /// <summary>

@@ -79,7 +79,8 @@ internal static class UnitRules
             yield return new RuleFinding(RuleCatalog.DbusWithoutBusName, typeLine.Origin, unit.DisplayName);
         }
 
-        if (type != "oneshot" && execStart.Count > 1)
+        // A second command from a drop-in is CDSL242, which says how to replace the command instead.
+        if (type != "oneshot" && execStart.Count > 1 && !execStart[1].InDropIn)
         {
             yield return new RuleFinding(RuleCatalog.SeveralExecStart, execStart[1].Origin,
                 unit.DisplayName, execStart.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), type);
@@ -129,6 +130,46 @@ internal static class UnitRules
         return expected == unit.Name
             ? null
             : new RuleFinding(RuleCatalog.MountNameMismatch, unit.NameOrigin, unit.Name, where, expected) { Replacement = expected };
+    }
+
+    /// <summary>
+    /// CDSL242: a drop-in of a service that adds an <c>ExecStart=</c> while the service already has one (its own
+    /// content's, or a stock unit's, which is assumed to have one) and no empty <c>ExecStart=</c> came before it.
+    /// Known <c>Type=oneshot</c> services may have several commands.
+    /// </summary>
+    public static IEnumerable<RuleFinding> CheckDropIns(UnitFacts unit)
+    {
+        if (unit.Type != UnitType.Service || !unit.Lines.Any(l => l.InDropIn) || (unit.HasContent && !unit.ContentKnown))
+        {
+            yield break;
+        }
+
+        if (unit.Last("Service", "Type") is { } type && (type.Value is null || type.Value == "oneshot"))
+        {
+            yield break;
+        }
+
+        var commands = unit.HasContent ? 0 : 1;
+        foreach (var line in unit.Lines)
+        {
+            if (line.Section != "Service" || line.Key != "ExecStart")
+            {
+                continue;
+            }
+
+            if (line.Value is { Length: 0 })
+            {
+                commands = 0;
+                continue;
+            }
+
+            if (line.InDropIn && commands > 0)
+            {
+                yield return new RuleFinding(RuleCatalog.DropInAddsExecStart, line.Origin, unit.DisplayName);
+            }
+
+            commands++;
+        }
     }
 
     /// <summary>True when systemd's <c>parse_boolean()</c> reads <paramref name="value"/> as true.</summary>

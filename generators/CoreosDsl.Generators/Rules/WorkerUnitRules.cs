@@ -81,42 +81,66 @@ internal static class WorkerUnitRules
                 }
             }
 
-            if (ActivatedUnit(unit) is ({ } target, var origin) && !Exists(target))
+            if (ActivatedUnit(unit) is ({ } target, var origin, var fix) && !Exists(target))
             {
-                yield return new RuleFinding(RuleCatalog.ActivatedUnitMissing, origin, unit.DisplayName, target, stock.OsName);
+                yield return new RuleFinding(RuleCatalog.ActivatedUnitMissing, origin, unit.DisplayName, target, stock.OsName, fix);
             }
         }
     }
 
     /// <summary>
-    /// The unit a timer or path unit activates: its <c>Unit=</c>, or the service of the same name
-    /// (<c>backup.timer</c> → <c>backup.service</c>); null when not a timer or path, or not known.
+    /// The unit a timer, path, socket or automount unit activates, where the finding points, and how to fix a missing
+    /// one: a timer's or path's <c>Unit=</c>, or the service of the same name (<c>backup.timer</c> →
+    /// <c>backup.service</c>); a socket's <c>Service=</c>, or the service of the same name (a template with
+    /// <c>Accept=yes</c>); an automount's mount of the same name. Null when not such a unit, or not known.
     /// </summary>
-    private static (string? Name, object? Origin) ActivatedUnit(UnitFacts unit)
+    private static (string? Name, object? Origin, string Fix) ActivatedUnit(UnitFacts unit)
     {
-        var section = unit.Type switch
+        var (section, key, fix) = unit.Type switch
         {
-            Systemd.UnitType.Timer => "Timer",
-            Systemd.UnitType.Path => "Path",
-            _ => null,
+            Systemd.UnitType.Timer => ("Timer", "Unit", "set Unit= to the unit to activate"),
+            Systemd.UnitType.Path => ("Path", "Unit", "set Unit= to the unit to activate"),
+            Systemd.UnitType.Socket => ("Socket", "Service", "set Service= to the service to activate"),
+            Systemd.UnitType.Automount => ("Automount", null, "name the automount after its mount unit (the same name ending in .automount)"),
+            _ => (null, null, ""),
         };
         if (section is null)
         {
-            return (null, null);
+            return (null, null, fix);
         }
 
-        if (unit.Last(section, "Unit") is { } line)
+        if (key is not null && unit.Last(section, key) is { } line)
         {
-            return line.Value is null || line.Value.IndexOf('%') >= 0 ? (null, null) : (line.Value, line.Origin);
+            return line.Value is null || line.Value.IndexOf('%') >= 0 ? (null, null, fix) : (line.Value, line.Origin, fix);
         }
 
         if (unit.Name is null)
         {
-            return (null, null);
+            return (null, null, fix);
         }
 
         var dot = unit.Name.LastIndexOf('.');
-        return (unit.Name.Substring(0, dot) + ".service", unit.NameOrigin);
+        var prefix = unit.Name.Substring(0, dot);
+        if (unit.Type == Systemd.UnitType.Automount)
+        {
+            return (prefix + ".mount", unit.NameOrigin, fix);
+        }
+
+        if (unit.Type == Systemd.UnitType.Socket && unit.Last("Socket", "Accept") is { } accept)
+        {
+            // With Accept=yes each connection starts an instance of the template NAME@.service.
+            if (accept.Value is null)
+            {
+                return (null, null, fix);
+            }
+
+            if (UnitRules.IsTrue(accept.Value))
+            {
+                return (prefix + "@.service", unit.NameOrigin, fix);
+            }
+        }
+
+        return (prefix + ".service", unit.NameOrigin, fix);
     }
 
     /// <summary>The unit names of a dependency value (space-separated); names with specifiers are not checked.</summary>

@@ -340,7 +340,7 @@ internal static class SystemdEmitter
                 break;
             case "slice":
                 yield return StringForm("slice", "a <c>.slice</c> unit name.", $"v => {Dv}Unit(v, {Rt}UnitType.Slice)", "slice");
-                yield return Single(Rt + "UnitFile", "slice", "a slice built with <c>Units.Slice</c>.", Dv + "Unit");
+                yield return Single(Rt + "UnitFile", "slice", "a slice built with <c>Units.Slice</c>.", $"v => {Dv}Unit(v, {Rt}UnitType.Slice)");
                 break;
             case "exec-command":
                 yield return StringForm("commandLine", "a command line as written in a unit file (kept exactly as given).", Dv + "ExecText", "exec");

@@ -35,9 +35,23 @@ internal static class FlashCommand
     private static int Run(HostContext context, string imagePath, string devicePath, bool yes, bool json, string systemRoot, CancellationToken cancellationToken)
     {
         var console = context.Console;
+        if (Directory.Exists(imagePath))
+        {
+            var images = Directory.EnumerateFiles(imagePath).Where(f => f.EndsWith(".img", StringComparison.Ordinal) || f.EndsWith(".iso", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).ToList();
+            throw new UsageException($"--image {imagePath} is a folder, not an image file: " + (images.Count == 0
+                ? "give the image 'image usb' or 'image iso' wrote, such as out/NAME.img"
+                : $"give one of its images, such as --image {images[0]}{(images.Count > 1 ? $" ({images.Count} there)" : "")}"));
+        }
+
         if (!File.Exists(imagePath))
         {
             throw new UsageException($"{imagePath}: no such image; build one with 'image usb' or 'image iso'");
+        }
+
+        if (Directory.Exists(devicePath))
+        {
+            throw new UsageException($"--device {devicePath} is a folder, not a disk: give the USB stick's whole-disk device, such as /dev/sdb (see lsblk)");
         }
 
         if (!File.Exists(devicePath))

@@ -76,9 +76,11 @@ internal static class ImageCommand
                 Description = "The boot partition's size, in whole MiB (like fdisk's +2048M).",
                 DefaultValueFactory = _ => UsbImageOptions.DefaultPartitionSize,
                 HelpName = "SIZE",
-                CustomParser = r => SizeArgument.TryParse(r.Tokens[0].Value, out var bytes, out var error)
-                    ? bytes % (1 << 20) == 0 && bytes > 0 ? bytes : Fail<long>(r, $"--size must be a positive whole number of MiB, found {r.Tokens[0].Value}")
-                    : Fail<long>(r, error!),
+                CustomParser = r => !SizeArgument.TryParse(r.Tokens[0].Value, out var bytes, out var error) ? Fail<long>(r, error!)
+                    : bytes % (1 << 20) != 0 || bytes <= 0 ? Fail<long>(r, $"--size must be a positive whole number of MiB, found {r.Tokens[0].Value}")
+                    : bytes > UsbImage.MaxPartitionSize ? Fail<long>(r, $"--size {r.Tokens[0].Value} is larger than a USB image's boot partition can be: " +
+                        $"at most {UsbImage.MaxPartitionSize >> 20}M (an MBR addresses 2 TiB)")
+                    : bytes,
             };
             syslinux = new Option<string?>("--syslinux")
             {
@@ -116,11 +118,21 @@ internal static class ImageCommand
         var workers = context.Select(settings.Workers);
         var extension = kind == Kind.Iso ? ".iso" : ".img";
         var targets = Targets(workers, settings.Output, extension);
+        foreach (var (_, path) in targets)
+        {
+            if (FileKind.Special(path) is { } special)
+            {
+                // Writing beside it and renaming would replace the device node with a file (and write nothing to the disk).
+                throw new UsageException($"--out {path} is {special}, not an image file: write the image to a file, then put it on a USB stick " +
+                    $"with 'flash --image FILE --device {path}'");
+            }
+        }
+
         var distribution = settings.Syslinux is null ? null : SyslinuxDistribution.FromDirectory(settings.Syslinux);
         if (kind == Kind.Usb && distribution is null && !HostSyslinux.IsAvailable)
         {
             // Checked before any work, so the user learns both ways out at once.
-            throw new UsageException("no syslinux to install on the USB image: install the host's ('apt-get install syslinux mtools'), " +
+            throw new ExternalToolException("syslinux", "no syslinux to install on the USB image: install the host's ('apt-get install syslinux mtools'), " +
                 "or give a syslinux build for the managed installer with --syslinux DIR (ldlinux.bss, ldlinux.sys and ldlinux.c32 of one version)");
         }
 

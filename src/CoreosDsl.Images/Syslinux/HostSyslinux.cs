@@ -18,17 +18,17 @@ public static class HostSyslinux
     /// <summary>
     /// Installs syslinux on the FAT volume at byte <paramref name="volumeOffset"/> of <paramref name="imagePath"/>:
     /// ldlinux.sys and ldlinux.c32 in the root, the boot code in the volume's boot sector. Throws
-    /// <see cref="InvalidOperationException"/> naming the Debian package when a tool is missing, and with
-    /// syslinux's output when it fails.
+    /// <see cref="ExternalToolException"/> naming the Debian package when a tool is missing, and with syslinux's
+    /// own message when it fails.
     /// </summary>
     public static void Install(string imagePath, long volumeOffset, CancellationToken cancellationToken = default)
     {
-        var syslinux = FindExecutable() ?? throw new InvalidOperationException(
+        var syslinux = FindExecutable() ?? throw new ExternalToolException("syslinux",
             "syslinux is not installed: run 'apt-get install syslinux' (its installer also needs mtools), or give a syslinux distribution " +
             "(a directory with ldlinux.bss, ldlinux.sys and ldlinux.c32) to install without it.");
         if (Find("mcopy") is null || Find("mattrib") is null)
         {
-            throw new InvalidOperationException("syslinux installs through mtools, which is not installed: run 'apt-get install mtools'.");
+            throw new ExternalToolException("mtools", "syslinux installs through mtools, which is not installed: run 'apt-get install mtools'.");
         }
 
         var start = new ProcessStartInfo(syslinux)
@@ -43,7 +43,17 @@ public static class HostSyslinux
         start.ArgumentList.Add(imagePath);
         start.Environment["LC_ALL"] = "C";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {syslinux}");
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new ExternalToolException("syslinux", $"could not start {syslinux}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new ExternalToolException("syslinux", $"could not start {syslinux}: {e.Message}; reinstall it with 'apt-get install --reinstall syslinux'");
+        }
+
+        using var running = process;
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
         try
@@ -58,8 +68,11 @@ public static class HostSyslinux
 
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException(
-                $"'{syslinux} --offset {volumeOffset} --install {imagePath}' exited with {process.ExitCode}:\n{stdout.Result}{stderr.Result}");
+            var said = (stderr.Result + stdout.Result).Trim();
+            throw new ExternalToolException("syslinux", $"the host's syslinux could not install the boot loader " +
+                $"('{syslinux} --offset {volumeOffset} --install {imagePath}' exited with {process.ExitCode}" +
+                (said.Length == 0 ? ")" : $": {said.ReplaceLineEndings("; ")})") +
+                "; install a working syslinux ('apt-get install syslinux mtools') or use the managed installer with a syslinux build (--syslinux DIR)");
         }
     }
 

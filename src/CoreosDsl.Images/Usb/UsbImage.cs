@@ -33,11 +33,18 @@ public static class UsbImage
     private const string HostMasterBootCode = "/usr/lib/syslinux/mbr/mbr.bin";
 
     /// <summary>
+    /// The largest boot partition: an MBR addresses 2 TiB (32-bit sector numbers); this leaves room for the
+    /// partition's 1 MiB offset and a config drive after it.
+    /// </summary>
+    public const long MaxPartitionSize = (2048L << 30) - (64L << 20);
+
+    /// <summary>
     /// Builds the image at <paramref name="outputPath"/> from <paramref name="files"/> (the stock ISO's tree:
     /// <c>coreos/vmlinuz</c>, <c>coreos/cpio.gz</c>, <c>EFI/BOOT/...</c> are all kept as given). Throws
     /// <see cref="FatCapacityException"/> when the content does not fit the partition (naming the size that fits),
-    /// <see cref="ArgumentException"/> for bad input, and <see cref="InvalidOperationException"/> when the host
-    /// syslinux is needed but missing (naming the package); the target is then left untouched.
+    /// <see cref="ArgumentException"/> for bad input (a size that is not whole MiB or above
+    /// <see cref="MaxPartitionSize"/>), and <see cref="ExternalToolException"/> when the host syslinux is needed but
+    /// missing (naming the package) or fails (with its message); the target is then left untouched.
     /// </summary>
     public static UsbImageResult Create(string outputPath, IEnumerable<UsbImageFile> files, UsbImageOptions options,
         IProgress<UsbImageProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -46,6 +53,12 @@ public static class UsbImage
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(options);
         CheckSize(options.PartitionSize, nameof(options.PartitionSize));
+        if (options.PartitionSize > MaxPartitionSize || options.ConfigDriveUserData is not null && options.ConfigDriveSize > 32L << 20)
+        {
+            throw new ArgumentException($"{nameof(options.PartitionSize)} is at most {MaxPartitionSize >> 20} MiB and {nameof(options.ConfigDriveSize)} " +
+                $"at most 32 MiB (an MBR addresses 2 TiB), found {options.PartitionSize >> 20} MiB and {options.ConfigDriveSize >> 20} MiB.", nameof(options));
+        }
+
         var mode = ResolveMode(options);
         var timestamp = options.Timestamp ?? FatFormatOptions.DefaultTimestamp;
 
@@ -143,7 +156,7 @@ public static class UsbImage
             default:
                 if (!HostSyslinux.IsAvailable)
                 {
-                    throw new InvalidOperationException(
+                    throw new ExternalToolException("syslinux",
                         "No way to install syslinux: give a syslinux distribution (ldlinux.bss, ldlinux.sys and ldlinux.c32 of one build) for the managed " +
                         "installer, or install the host's: 'apt-get install syslinux mtools'.");
                 }
@@ -176,7 +189,7 @@ public static class UsbImage
     {
         var code = options.MasterBootCode ?? options.SyslinuxDistribution?.MasterBootCode
             ?? (File.Exists(HostMasterBootCode) ? File.ReadAllBytes(HostMasterBootCode) : null)
-            ?? throw new InvalidOperationException(
+            ?? throw new ExternalToolException(HostMasterBootCode,
                 $"No MBR boot code: set UsbImageOptions.MasterBootCode, give a syslinux distribution holding mbr.bin, or 'apt-get install syslinux-common' for {HostMasterBootCode}.");
         if (code.Length > MasterBootRecord.BootCodeSize)
         {

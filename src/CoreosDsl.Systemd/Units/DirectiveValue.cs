@@ -397,6 +397,16 @@ public static class DirectiveValue
     /// <summary>One unit, referenced by its built unit file.</summary>
     public static string Unit(UnitFile unit) => unit.Name.Value;
 
+    /// <summary>A unit of the given type (<c>Slice=</c> takes only a .slice), referenced by its built unit file.</summary>
+    /// <exception cref="FormatException">The unit is of another type.</exception>
+    public static string Unit(UnitFile unit, UnitType type)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        return unit.Name.Type == type
+            ? unit.Name.Value
+            : throw new FormatException($"\"{unit.Name.Value}\" is not a .{UnitName.Suffix(type)} unit");
+    }
+
     /// <summary>Several units, referenced by their built unit files.</summary>
     public static string UnitList(IEnumerable<UnitFile> units) => JoinWords(units, Unit);
 

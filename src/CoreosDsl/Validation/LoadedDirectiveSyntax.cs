@@ -25,6 +25,47 @@ internal static class LoadedDirectiveSyntax
         return Find((section, directive)) is { } syntax ? Found.GetOrAdd((section, directive), syntax) : null;
     }
 
+    /// <summary>
+    /// The sections and directives of the builders generated into the loaded assemblies (the bundled schema and the
+    /// user's), for the unknown-name checks of raw unit text; empty when no builders are loaded.
+    /// </summary>
+    public static UnitSchema Schema()
+    {
+        var directives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var sectionsOfType = new Dictionary<UnitType, List<string>>();
+        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        {
+            if (assembly.IsDynamic || assembly.GetType("CoreosDsl.Systemd.UnitSectionBuilder", throwOnError: false) is null)
+            {
+                continue;
+            }
+
+            foreach (var type in assembly.GetTypes().Where(t => t.Namespace == "CoreosDsl.Systemd"))
+            {
+                if (type.Name.Length > "SectionBuilder".Length && type.Name.EndsWith("SectionBuilder", StringComparison.Ordinal))
+                {
+                    var section = type.Name[..^"SectionBuilder".Length];
+                    var names = directives.TryGetValue(section, out var known) ? known : directives[section] = new HashSet<string>(StringComparer.Ordinal);
+                    names.UnionWith(type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly).Select(m => m.Name));
+                }
+                else if (type.Name.EndsWith("UnitBuilder", StringComparison.Ordinal) && UnitTypeOf(type.Name[..^"UnitBuilder".Length]) is { } unitType)
+                {
+                    var sections = type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                        .Where(m => m.GetParameters() is [{ ParameterType: { IsGenericType: true } p }] && p.GetGenericTypeDefinition() == typeof(Action<>)
+                            && p.GetGenericArguments()[0].Name.EndsWith("SectionBuilder", StringComparison.Ordinal))
+                        .Select(m => m.Name);
+                    var list = sectionsOfType.TryGetValue(unitType, out var existing) ? existing : sectionsOfType[unitType] = [];
+                    list.AddRange(sections.Where(s => !list.Contains(s)));
+                }
+            }
+        }
+
+        return new UnitSchema(directives, sectionsOfType);
+    }
+
+    private static UnitType? UnitTypeOf(string pascal) =>
+        Enum.GetValues<UnitType>().Where(t => string.Equals(UnitName.Suffix(t), pascal, StringComparison.OrdinalIgnoreCase)).Select(t => (UnitType?)t).FirstOrDefault();
+
     private static DirectiveSyntax? Find((string Section, string Directive) key)
     {
         foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())

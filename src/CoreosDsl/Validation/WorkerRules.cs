@@ -35,10 +35,12 @@ internal static class WorkerRules
             Add(findings, LiteralChecks.CheckCloudConfig("url", null, configUrl.OriginalString, "config URL (cloud-config-url=)"));
         }
 
-        var units = ReadUnits(worker.CloudConfig);
+        var schema = LoadedDirectiveSyntax.Schema();
+        var units = ReadUnits(worker.CloudConfig, schema, findings);
         foreach (var unit in units)
         {
             findings.AddRange(UnitRules.Check(unit));
+            findings.AddRange(UnitRules.CheckDropIns(unit));
         }
 
         var stock = StockUnits.For(dialect == CloudConfigDialect.CoreOS ? TargetOs.CoreOS : TargetOs.Flatcar);
@@ -124,7 +126,7 @@ internal static class WorkerRules
     }
 
     /// <summary>The entries of coreos.units as the rules' model: name, command, and the lines of content and drop-ins.</summary>
-    private static List<UnitFacts> ReadUnits(ConfigMapping cloudConfig)
+    private static List<UnitFacts> ReadUnits(ConfigMapping cloudConfig, UnitSchema schema, List<RuleFinding> findings)
     {
         var units = new List<UnitFacts>();
         if (!cloudConfig.TryGet("coreos", out var coreos) || coreos is not ConfigMapping c
@@ -149,7 +151,8 @@ internal static class WorkerRules
             };
             if (unit.HasContent)
             {
-                AddLines(unit, name, content!);
+                AddLines(unit, name, content!, dropIn: false);
+                CheckNames(schema, name, name, content!, findings);
             }
 
             if (entry.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
@@ -158,7 +161,9 @@ internal static class WorkerRules
                 {
                     if (Scalar(dropIn, "content") is { Length: > 0 } dropInContent)
                     {
-                        AddLines(unit, $"{name}.d/{Scalar(dropIn, "name")}", dropInContent);
+                        var file = $"{name}.d/{Scalar(dropIn, "name")}";
+                        AddLines(unit, file, dropInContent, dropIn: true);
+                        CheckNames(schema, name, file, dropInContent, findings);
                     }
                 }
             }
@@ -169,7 +174,11 @@ internal static class WorkerRules
         return units;
     }
 
-    private static void AddLines(UnitFacts unit, string file, string content)
+    /// <summary>CDSL240/241: the sections and directives of unit or drop-in text that no builder knows.</summary>
+    private static void CheckNames(UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings) =>
+        findings.AddRange(schema.CheckNames(content, unit, (section, key) => key is null ? $"{file} [{section}]" : $"{file} [{section}] {key}="));
+
+    private static void AddLines(UnitFacts unit, string file, string content, bool dropIn)
     {
         try
         {
@@ -177,7 +186,7 @@ internal static class WorkerRules
             {
                 foreach (var line in section.Entries)
                 {
-                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, $"{file} [{section.Name}] {line.Key}="));
+                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, $"{file} [{section.Name}] {line.Key}=") { InDropIn = dropIn });
                 }
             }
         }
