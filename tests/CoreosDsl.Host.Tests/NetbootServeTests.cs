@@ -182,6 +182,41 @@ public class NetbootServeTests
         }
     }
 
+    /// <summary>The command line: --stock, --public-url and --allow reach the server, and a bad --allow is a usage error.</summary>
+    [Fact]
+    public async Task ServeStockFromTheCommandLine()
+    {
+        var folder = TestPaths.NewScratchDirectory("serve-stock");
+        var bad = Cli.Run(Cli.Fleet, folder, "serve", "--stock", stock.IsoPath, "--allow", "10.1.2.3/24");
+        Assert.Equal(WorkerHost.UsageError, bad.ExitCode);
+        Assert.Contains("--allow: \"10.1.2.3/24\" is not a network in CIDR notation", bad.StandardError, StringComparison.Ordinal);
+
+        using var process = Cli.Start(Cli.Fleet, folder, "serve", "--stock", stock.IsoPath, "--urls", "http://127.0.0.1:0",
+            "--public-url", "http://boot.example.com:8080", "--allow", "127.0.0.0/8");
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var first = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException(await process.StandardError.ReadToEndAsync());
+            var address = new Uri(first["listening on ".Length..]);
+            var lines = new List<string>();
+            while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line && line != "press Ctrl+C to stop")
+            {
+                lines.Add(line);
+            }
+
+            Assert.Contains($"  network boot: {address.AbsoluteUri}boot.ipxe (iPXE; kernel and initrd from {stock.IsoPath})", lines);
+            Assert.Contains("  answering only 127.0.0.0/8", lines);
+            using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+            Assert.Contains(" cloud-config-url=http://boot.example.com:8080/worker-1/cloud-config.yml\n",
+                await http.GetStringAsync("/ipxe/52-54-00-c0-de-01.ipxe"), StringComparison.Ordinal);
+        }
+        finally
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+    }
+
     [Theory]
     [InlineData("10.0.0.0/8", "10.200.1.2", true)]
     [InlineData("10.0.0.0/8", "11.0.0.1", false)]
