@@ -3,71 +3,105 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Host.Tests;
 
 /// <summary>
-/// <c>dotnet new coreosdsl-worker</c>: installed from the repository into a private template hive (the machine's
-/// templates are not touched), instantiated, built against this repository's projects, run, and its snapshot test
-/// passes as generated.
+/// The packages as a user gets them: the package projects are packed into a folder feed, and in an empty folder
+/// outside the repository (its own DOTNET_CLI_HOME, NuGet cache and nuget.config) the template package is installed,
+/// <c>dotnet new coreosdsl-worker</c> creates a project that restores from packages only, and it builds, runs,
+/// passes its snapshot test, and gets the analyzers' diagnostics. One test so that the slow steps (one pack, one
+/// restore, one build) happen once.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class TemplateTests
 {
     private static readonly string Configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
 
-    private static readonly Dictionary<string, string> Quiet = new()
-    {
-        ["DOTNET_NOLOGO"] = "1",
-        ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
-        ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
-        ["COREOSDSL_CONSOLE"] = "plain",
-        ["WORKER_SSH_KEYS"] = "",
-    };
+    private static readonly TimeSpan Slow = TimeSpan.FromMinutes(10);
 
     [Fact]
-    public void TheTemplateCreatesAProjectThatBuildsRunsAndPassesItsSnapshotTest()
+    public void TheTemplatePackageCreatesAProjectThatRestoresFromPackagesBuildsRunsAndPassesItsTest()
     {
         var folder = TestPaths.NewScratchDirectory("template");
-        var hive = Path.Combine(folder, "hive");
-        var template = Path.Combine(TestPaths.RepoRoot, "src", "CoreosDsl.Templates", "content", "coreosdsl-worker");
-
-        Dotnet(folder, "new", "install", template, "--debug:custom-hive", hive);
-        Dotnet(folder, "new", "coreosdsl-worker", "-n", "Acme.Edge", "-o", "acme", "--coreosdsl-path", TestPaths.RepoRoot,
-            "--worker-name", "edge-1", "--debug:custom-hive", hive);
-        var project = Path.Combine(folder, "acme");
+        var feed = Path.Combine(folder, "feed");
+        Run(TestPaths.RepoRoot, "pack", Path.Combine("src", "packages", "CoreosDsl.Packages.slnf"), "-c", Configuration, "-o", feed);
+        var version = Path.GetFileNameWithoutExtension(Directory.GetFiles(feed, "CoreosDsl.Templates.*.nupkg").Single())["CoreosDsl.Templates.".Length..];
         Assert.Equal(
-            [".gitignore", "Acme.Edge.Tests/Acme.Edge.Tests.csproj", "Acme.Edge.Tests/WorkerTests.Worker_files.verified/cloud-config.yml",
-             "Acme.Edge.Tests/WorkerTests.Worker_files.verified/syslinux.cfg", "Acme.Edge.Tests/WorkerTests.Worker_files.verified/units/hello.service",
-             "Acme.Edge.Tests/WorkerTests.cs", "Acme.Edge/Acme.Edge.csproj", "Acme.Edge/Program.cs", "Acme.Edge/Workers.cs", "Directory.Build.props"],
-            Directory.GetFiles(project, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(project, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+            [$"CoreosDsl.{version}.nupkg", $"CoreosDsl.Host.{version}.nupkg", $"CoreosDsl.Images.{version}.nupkg",
+             $"CoreosDsl.Templates.{version}.nupkg", $"CoreosDsl.Testing.{version}.nupkg"],
+            Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
-        // The repository's projects are built already (this test project references them): use their outputs.
-        foreach (var csproj in new[] { "Acme.Edge/Acme.Edge.csproj", "Acme.Edge.Tests/Acme.Edge.Tests.csproj" })
+        // The user's side: only the feed and the packages the machine already has (no network), nothing shared.
+        var user = Path.Combine(folder, "user");
+        Directory.CreateDirectory(user);
+        var machinePackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(user, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="coreosdsl" value="{feed}" />
+                <add key="machine" value="{machinePackages}" />
+              </packageSources>
+            </configuration>
+            """);
+        var environment = new Dictionary<string, string>
         {
-            Dotnet(project, "build", csproj, "-c", Configuration, "-p:BuildProjectReferences=false", "-warnaserror");
-        }
+            ["DOTNET_CLI_HOME"] = Path.Combine(folder, "home"),
+            ["NUGET_PACKAGES"] = Path.Combine(folder, "packages"),
+            ["DOTNET_NOLOGO"] = "1",
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_GENERATE_ASPNET_CERTIFICATE"] = "false",
+            ["COREOSDSL_CONSOLE"] = "plain",
+            ["WORKER_SSH_KEYS"] = "",
+        };
 
-        var dll = Path.Combine(project, "Acme.Edge", "bin", Configuration, "net10.0", "Acme.Edge.dll");
-        var run = Dotnet(project, dll, "build", "--out", "out");
-        Assert.Contains("edge-1: wrote 3 files", run.StandardOutput, StringComparison.Ordinal);
+        Run(user, environment, "new", "install", Path.Combine(feed, $"CoreosDsl.Templates.{version}.nupkg"));
+        Run(user, environment, "new", "coreosdsl-worker", "-n", "Acme", "--worker-name", "edge-1");
+        var project = Path.Combine(user, "Acme");
+        var files = Directory.GetFiles(project, "*", SearchOption.AllDirectories);
+        Assert.Equal(
+            [".gitignore", "Acme.Tests/Acme.Tests.csproj", "Acme.Tests/WorkerTests.Worker_files.verified/cloud-config.yml",
+             "Acme.Tests/WorkerTests.Worker_files.verified/syslinux.cfg", "Acme.Tests/WorkerTests.Worker_files.verified/units/hello.service",
+             "Acme.Tests/WorkerTests.cs", "Acme/Acme.csproj", "Acme/Program.cs", "Acme/Workers.cs", "Directory.Build.props"],
+            files.Select(f => Path.GetRelativePath(project, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.DoesNotContain(TestPaths.RepoRoot.TrimEnd('/'), File.ReadAllText(f), StringComparison.Ordinal));
+        Assert.Contains($"<CoreosDslVersion>{version}</CoreosDslVersion>", File.ReadAllText(Path.Combine(project, "Directory.Build.props")), StringComparison.Ordinal);
+
+        // One restore and one build for both projects; then the program runs and its test passes as created.
+        Run(project, environment, "build", "Acme.Tests/Acme.Tests.csproj", "-c", Configuration);
+        var dll = Path.Combine(project, "Acme", "bin", Configuration, "net10.0", "Acme.dll");
+        Assert.Contains("edge-1: wrote 3 files", Run(project, environment, dll, "build", "--out", "out").StandardOutput, StringComparison.Ordinal);
         Assert.Contains("hostname: edge-1\n", File.ReadAllText(Path.Combine(project, "out", "edge-1", "cloud-config.yml")), StringComparison.Ordinal);
-        Assert.Equal("edge-1: ok\n", Dotnet(project, dll, "validate", "--strict").StandardOutput);
-
-        var test = Dotnet(project, "test", "Acme.Edge.Tests/Acme.Edge.Tests.csproj", "-c", Configuration, "--no-build");
+        Assert.Equal("edge-1: ok\n", Run(project, environment, dll, "validate", "--strict").StandardOutput);
+        var test = Run(project, environment, "test", "Acme.Tests/Acme.Tests.csproj", "-c", Configuration, "--no-build");
         Assert.Contains("Passed!  - Failed:     0, Passed:     1", test.StandardOutput, StringComparison.Ordinal);
+
+        // The analyzers came with the package: a bad calendar literal is CDSL201 at its line.
+        File.WriteAllText(Path.Combine(project, "Acme", "Nightly.cs"), """
+            namespace Acme;
+
+            public static class Nightly
+            {
+                public static WorkerDefinition Define() => Worker.Define("nightly", w => w
+                    .Coreos(c => c.Units(units => units
+                        .Timer("nightly.timer", t => t
+                            .Timer(x => x.OnCalendar("*-*-* 25:00:00"))))));
+            }
+            """);
+        var bad = ExternalTool.Run("dotnet", ["build", "Acme/Acme.csproj", "-c", Configuration, "--no-restore"], Slow, project, environment: environment);
+        Assert.NotEqual(0, bad.ExitCode);
+        Assert.Matches(@"Nightly\.cs\(8,\d+\): error CDSL201:", bad.Output);
+
+        // The worker name is checked as a DNS label: a bad one stops the first restore, naming the fix.
+        Run(user, environment, "new", "coreosdsl-worker", "-n", "Bad", "--worker-name", "bad_name");
+        var restore = ExternalTool.Run("dotnet", ["restore", "Bad/Bad.csproj"], Slow, Path.Combine(user, "Bad"), environment: environment);
+        Assert.NotEqual(0, restore.ExitCode);
+        Assert.Contains("The worker name 'bad_name' is not a DNS label", restore.Output, StringComparison.Ordinal);
+        Assert.Contains("--worker-name", restore.Output, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void AWrongRepositoryPathFailsTheBuildSayingHowToFixIt()
-    {
-        var folder = TestPaths.NewScratchDirectory("template-path");
-        var hive = Path.Combine(folder, "hive");
-        Dotnet(folder, "new", "install", Path.Combine(TestPaths.RepoRoot, "src", "CoreosDsl.Templates", "content", "coreosdsl-worker"), "--debug:custom-hive", hive);
-        Dotnet(folder, "new", "coreosdsl-worker", "-n", "Lost", "-o", "lost", "--debug:custom-hive", hive);
+    private static ToolResult Run(string workingDirectory, params string[] arguments) =>
+        ExternalTool.Run("dotnet", arguments, Slow, workingDirectory).EnsureSuccess();
 
-        var result = ExternalTool.Run("dotnet", ["build", "Lost/Lost.csproj"], TimeSpan.FromMinutes(3), Path.Combine(folder, "lost"), environment: Quiet);
-
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains($"The CoreosDsl repository is not at {Path.Combine(folder, "CoreosDsl")}/", result.Output, StringComparison.Ordinal);
-        Assert.Contains("--coreosdsl-path PATH", result.Output, StringComparison.Ordinal);
-    }
-
-    private static ToolResult Dotnet(string workingDirectory, params string[] arguments) =>
-        ExternalTool.Run("dotnet", arguments, TimeSpan.FromMinutes(4), workingDirectory, environment: Quiet).EnsureSuccess();
+    private static ToolResult Run(string workingDirectory, Dictionary<string, string> environment, params string[] arguments) =>
+        ExternalTool.Run("dotnet", arguments, Slow, workingDirectory, environment: environment).EnsureSuccess();
 }

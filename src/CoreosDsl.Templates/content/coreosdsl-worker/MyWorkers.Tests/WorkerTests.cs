@@ -4,7 +4,7 @@ namespace MyWorkers.Tests;
 
 /// <summary>
 /// What the worker emits, reviewed: cloud-config.yml, every unit, syslinux.cfg. After a change, review the
-/// *.received files and accept them (CoreosDsl's src/CoreosDsl.Testing/accept-snapshots.sh), then commit.
+/// *.received files and accept them (COREOSDSL_ACCEPT_SNAPSHOTS=1 dotnet test), then commit.
 /// </summary>
 public class WorkerTests
 {
