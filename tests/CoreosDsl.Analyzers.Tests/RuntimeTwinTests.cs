@@ -144,4 +144,36 @@ public class RuntimeTwinTests
         Assert.Contains("\"BAD-NAME\" at column 8 is not an environment variable name", finding.Message, StringComparison.Ordinal);
         Assert.Equal(AnalyzerFindings(compiled), [finding]);
     }
+
+    [Fact]
+    public void RepeatedEntriesAreAppliedInOrderAndOnlyTwoContentsConflict()
+    {
+        // One entry writes the unit, another adds a drop-in and starts it: what coreos-cloudinit users do.
+        var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n")
+            .Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-env.conf").Content("[Service]\nEnvironment=A=1\n")))))));
+        Assert.Empty(RuntimeFindings(worker));
+
+        // The merged unit is what the unit rules see: the drop-in's ExecStart= without a reset is a second command.
+        var broken = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n")
+            .Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-more.conf").Content("[Service]\nExecStart=/usr/bin/more\n")))))));
+        Assert.Equal(["CDSL242"], RuntimeFindings(broken).Select(f => f.Id));
+
+        var twoContents = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n")
+            .Raw("app.service", "[Service]\nExecStart=/usr/bin/app --v2\n", UnitCommand.Start))));
+        var finding = Assert.Single(twoContents.Validate(), d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal));
+        Assert.Equal(("CDSL223", WorkerDiagnosticSeverity.Warning), (finding.Id, finding.Severity));
+    }
+
+    [Fact]
+    public void InstancesOfTheWorkersOwnTemplatesAreDefined()
+    {
+        var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("nginx@.service", "[Service]\nExecStart=/usr/bin/nginx -p %i\n")
+            .Existing("nginx@8080.service", UnitCommand.Start)
+            .Raw("proxy.service", "[Unit]\nRequires=nginx@8080.service\n[Service]\nExecStart=/usr/bin/proxy\n", UnitCommand.Start))));
+        Assert.Empty(RuntimeFindings(worker));
+    }
 }

@@ -45,8 +45,19 @@ public class WorkerUnitsTests
         },
         {
             "CDSL223",
-            Snippets.Units("""units.Existing("docker.service", UnitCommand.Start).Service({|CDSL223:"docker.service"|}, s => s.Service(x => x.ExecStart("/usr/bin/dockerd")))"""),
-            Snippets.Units("""units.Service("docker.service", UnitCommand.Start, s => s.Service(x => x.ExecStart("/usr/bin/dockerd")))""")
+            Snippets.Units("""units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n").Raw({|CDSL223:"app.service"|}, "[Service]\nExecStart=/usr/bin/app --v2\n", UnitCommand.Start)"""),
+            // coreos-cloudinit applies every entry in order: content in one entry, the start command in another.
+            Snippets.Units("""units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n").Existing("app.service", UnitCommand.Start).Raw("app.service", "[Service]\nExecStart=/usr/bin/app\n", UnitCommand.Restart)""")
+        },
+        {
+            "CDSL223 between typed definitions",
+            Snippets.Units("""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app"))).Service({|CDSL223:"app.service"|}, UnitCommand.Start, s => s.Service(x => x.ExecStart("/usr/bin/app --v2")))"""),
+            Snippets.Units("""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app"))).Existing("app.service", UnitCommand.Start)""")
+        },
+        {
+            "CDSL229 for an instance of a template nobody defines",
+            Snippets.Units("""units.Existing({|CDSL229:"nginx@8080.service"|}, UnitCommand.Start)"""),
+            Snippets.Units("""units.Service("nginx@.service", s => s.Service(x => x.ExecStart("/usr/bin/nginx -p %i"))).Existing("nginx@8080.service", UnitCommand.Start).Existing("nginx@8081.service", UnitCommand.Start)""")
         },
         {
             "CDSL229",

@@ -12,6 +12,13 @@ public static class IgnitionApply
 {
     private const string Binary = "/usr/lib/dracut/modules.d/30ignition/ignition";
 
+    /// <summary>The preset file through which Ignition enables units.</summary>
+    public const string PresetPath = "etc/systemd/system-preset/20-ignition.preset";
+
+    /// <summary>The lines of <paramref name="text"/> in ordinal order.</summary>
+    public static string SortedLines(string text) =>
+        string.Concat(text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).Select(l => l + "\n"));
+
     /// <summary>The files the scratch root starts with; they are not part of what Ignition wrote.</summary>
     public static readonly string[] Setup =
     [
@@ -55,6 +62,16 @@ public static class IgnitionApply
         return root;
     }
 
+    /// <summary>Fails with the entries that differ, one per line.</summary>
+    public static void AssertSameTree(SortedDictionary<string, string> expected, SortedDictionary<string, string> actual)
+    {
+        static string Lines(SortedDictionary<string, string> tree, IEnumerable<string> keys) =>
+            string.Join("\n", keys.Select(k => $"{k}: {(tree.TryGetValue(k, out var v) ? v : "(absent)")}"));
+        var differing = expected.Keys.Union(actual.Keys)
+            .Where(k => !expected.TryGetValue(k, out var e) || !actual.TryGetValue(k, out var a) || e != a).ToList();
+        Assert.True(differing.Count == 0, $"expected:\n{Lines(expected, differing)}\nactual:\n{Lines(actual, differing)}");
+    }
+
     /// <summary>
     /// What is under <paramref name="root"/> besides the setup and the users' homes: relative path to
     /// <c>file MODE BASE64</c>, <c>dir MODE</c> or <c>link TARGET</c>.
@@ -71,9 +88,16 @@ public static class IgnitionApply
             }
 
             var mode = Convert.ToString((int)entry.UnixFileMode, 8).PadLeft(4, '0');
+            var bytes = entry is FileInfo ? File.ReadAllBytes(entry.FullName) : [];
+            if (relative == PresetPath)
+            {
+                // Ignition writes the preset lines in Go's map order, which varies from run to run.
+                bytes = System.Text.Encoding.UTF8.GetBytes(SortedLines(System.Text.Encoding.UTF8.GetString(bytes)));
+            }
+
             tree[relative] = entry.LinkTarget is { } target ? "link " + target
                 : entry is DirectoryInfo ? "dir " + mode
-                : $"file {mode} {Convert.ToBase64String(File.ReadAllBytes(entry.FullName))}";
+                : $"file {mode} {Convert.ToBase64String(bytes)}";
         }
 
         return tree;
@@ -160,8 +184,7 @@ public static class IgnitionApply
 
         if (enabled.Count > 0)
         {
-            File("etc/systemd/system-preset/20-ignition.preset",
-                System.Text.Encoding.UTF8.GetBytes(string.Concat(enabled.Select(n => $"enable {n}\n"))), 420);
+            File(PresetPath, System.Text.Encoding.UTF8.GetBytes(SortedLines(string.Concat(enabled.Select(n => $"enable {n}\n")))), 420);
         }
 
         return tree;

@@ -66,8 +66,7 @@ public class WorkerIgnitionTests
         var root = IgnitionApply.Apply(json);
         try
         {
-            var actual = IgnitionApply.Tree(root);
-            Assert.Equal(IgnitionApply.Expected((JsonObject)JsonNode.Parse(json)!), actual);
+            IgnitionApply.AssertSameTree(IgnitionApply.Expected((JsonObject)JsonNode.Parse(json)!), IgnitionApply.Tree(root));
 
             // What build writes as units/NAME is what Ignition put in /etc/systemd/system, byte for byte.
             foreach (var (path, text) in worker.Files().Where(f => f.Key.StartsWith("units/", StringComparison.Ordinal) && !f.Key.EndsWith(".network", StringComparison.Ordinal)))

@@ -88,7 +88,7 @@ internal static class AnalyzerDescriptors
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.MountNameMismatch.HelpLink);
 
     public static readonly DiagnosticDescriptor DuplicateUnit = new(
-        RuleIds.DuplicateUnit, RuleCatalog.DuplicateUnit.Title, RuleCatalog.DuplicateUnit.MessageFormat, Units, DiagnosticSeverity.Error,
+        RuleIds.DuplicateUnit, RuleCatalog.DuplicateUnit.Title, RuleCatalog.DuplicateUnit.MessageFormat, Units, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.DuplicateUnit.HelpLink);
 
     public static readonly DiagnosticDescriptor TimerWithoutTrigger = new(

@@ -62,7 +62,10 @@ internal sealed class UnitFactsReader
     }
 
     /// <summary>The unit a typed definition builds: name, type, command and every line of its configure lambda.</summary>
-    public UnitFacts ReadTyped(IInvocationOperation definition)
+    public UnitFacts ReadTyped(IInvocationOperation definition) => ReadTyped(definition, Bindings.None);
+
+    /// <summary>The unit a typed definition builds, with the parameters of the method it is in bound to arguments.</summary>
+    internal UnitFacts ReadTyped(IInvocationOperation definition, Bindings bindings)
     {
         IsTypedDefinition(definition, out var type);
         string? name = null;
@@ -78,7 +81,7 @@ internal sealed class UnitFactsReader
 
             if (parameter.Type.SpecialType == SpecialType.System_String && symbols.TryGetSyntax(parameter, out _, out _))
             {
-                name = OperationValues.ConstantText(argument.Value);
+                name = Text(argument.Value, bindings);
                 nameOrigin = argument.Value.Syntax.GetLocation();
             }
             else if (IsUnitCommand(parameter.Type))
@@ -94,11 +97,17 @@ internal sealed class UnitFactsReader
         var unit = new UnitFacts(name, type, nameOrigin ?? definition.Syntax.GetLocation()) { Command = command };
         if (OperationValues.Unwrap(configure ?? definition) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda })
         {
-            Walk(lambda.Body, unit);
+            Walk(lambda.Body, unit, bindings);
         }
         else
         {
             unit.ContentKnown = false; // a method group or a delegate variable: its calls are not followed
+        }
+
+        if (unit.ContentKnown && unit.Lines.All(l => l.Value is not null))
+        {
+            // Known line by line: enough to tell two definitions of one name apart (CDSL223).
+            unit.ContentText = string.Join("\n", unit.Lines.Select(l => $"[{l.Section}] {l.Key}={l.Value}"));
         }
 
         return unit;
@@ -269,33 +278,80 @@ internal sealed class UnitFactsReader
     /// The typed definition a <c>UnitFile</c> expression comes from: an inline <c>Units.X(...)</c> call, or a
     /// local, field or property initialized with one (followed into other files); null when it cannot be followed.
     /// </summary>
-    public IInvocationOperation? ResolveHandle(IOperation value, int depth = 0)
+    public IInvocationOperation? ResolveHandle(IOperation value, int depth = 0) => Resolve(value, Bindings.None, depth).Definition;
+
+    /// <summary>
+    /// The typed definition a <c>UnitFile</c> expression comes from, with the arguments its method was called with:
+    /// an inline <c>Units.X(...)</c> call; a local, field or property initialized with one; or a call of a method of
+    /// the compilation that returns one (<c>SharedUnits.NodeExporter(9100)</c>), whose parameters are then bound to
+    /// the call's arguments (constant data flow, followed into other files). Null when it cannot be followed.
+    /// </summary>
+    internal (IInvocationOperation? Definition, Bindings Bindings) Resolve(IOperation value, Bindings bindings, int depth = 0)
     {
         if (depth > MaxHandleDepth)
         {
-            return null;
+            return (null, Bindings.None);
         }
 
         value = OperationValues.Unwrap(value);
         switch (value)
         {
             case IInvocationOperation invocation when IsTypedDefinition(invocation, out _):
-                return invocation;
+                return (invocation, bindings);
+            case IInvocationOperation call:
+                return FollowMethod(call, bindings, depth);
+            case IParameterReferenceOperation parameter when bindings.TryGet(parameter.Parameter, out var bound):
+                return Resolve(bound.Value, bound.Bindings, depth + 1);
             case ILocalReferenceOperation local:
-                return FollowDeclaration(local.Local, depth);
+                return (FollowDeclaration(local.Local, depth), Bindings.None);
             case IFieldReferenceOperation field:
-                return FollowDeclaration(field.Field, depth);
+                return (FollowDeclaration(field.Field, depth), Bindings.None);
             case IPropertyReferenceOperation property:
-                return FollowDeclaration(property.Property, depth);
+                return (FollowDeclaration(property.Property, depth), Bindings.None);
             default:
-                return null;
+                return (null, Bindings.None);
         }
     }
 
-    /// <summary>The name of the unit a <c>UnitFile</c> expression refers to, when it can be followed to a constant.</summary>
-    public string? HandleName(IOperation value)
+    /// <summary>A method of the compilation whose body returns one expression (<c>=&gt; ...</c> or a single <c>return</c>).</summary>
+    private (IInvocationOperation? Definition, Bindings Bindings) FollowMethod(IInvocationOperation call, Bindings bindings, int depth)
     {
-        if (ResolveHandle(value) is not { } definition)
+        if (!KnownSymbols.DerivesFrom(call.TargetMethod.ReturnType, symbols.UnitFile))
+        {
+            return (null, Bindings.None);
+        }
+
+        foreach (var reference in call.TargetMethod.DeclaringSyntaxReferences)
+        {
+            ExpressionSyntax? returned = reference.GetSyntax() switch
+            {
+                MethodDeclarationSyntax { ExpressionBody.Expression: var e } => e,
+                MethodDeclarationSyntax { Body.Statements: [ReturnStatementSyntax { Expression: { } e }] } => e,
+                _ => null,
+            };
+            if (returned is null)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The method may be declared in another file: its semantic model is the only way to read it.
+            var model = compilation.GetSemanticModel(returned.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetOperation(returned) is { } operation)
+            {
+                return Resolve(operation, bindings.With(call, bindings), depth + 1);
+            }
+        }
+
+        return (null, Bindings.None);
+    }
+
+    /// <summary>The name of the unit a <c>UnitFile</c> expression refers to, when it can be followed to a constant.</summary>
+    public string? HandleName(IOperation value) => HandleName(value, Bindings.None);
+
+    private string? HandleName(IOperation value, Bindings bindings)
+    {
+        if (Resolve(value, bindings) is not ({ } definition, var own))
         {
             return null;
         }
@@ -304,11 +360,32 @@ internal sealed class UnitFactsReader
         {
             if (argument.Parameter is { Type.SpecialType: SpecialType.System_String } parameter && symbols.TryGetSyntax(parameter, out _, out _))
             {
-                return OperationValues.ConstantText(argument.Value);
+                return Text(argument.Value, own);
             }
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The constant text of a value: a constant, a parameter bound to one, or the name of a followed handle
+    /// (<c>exporter.Name.Value</c>); null when not known.
+    /// </summary>
+    private string? Text(IOperation value, Bindings bindings)
+    {
+        value = OperationValues.Unwrap(value);
+        if (value is IParameterReferenceOperation parameter && bindings.TryGet(parameter.Parameter, out var bound))
+        {
+            return Text(bound.Value, bound.Bindings);
+        }
+
+        if (value is IPropertyReferenceOperation { Property.Name: "Value", Instance: IPropertyReferenceOperation { Property.Name: "Name", Instance: { } handle } }
+            && KnownSymbols.DerivesFrom(handle.Type, symbols.UnitFile))
+        {
+            return HandleName(handle, bindings);
+        }
+
+        return OperationValues.ConstantText(value);
     }
 
     private IInvocationOperation? FollowDeclaration(ISymbol symbol, int depth)
@@ -341,7 +418,7 @@ internal sealed class UnitFactsReader
     }
 
     /// <summary>Collects the lines of one unit from its configure lambda, in the order the calls run.</summary>
-    private void Walk(IOperation? operation, UnitFacts unit)
+    private void Walk(IOperation? operation, UnitFacts unit, Bindings bindings)
     {
         switch (operation)
         {
@@ -350,22 +427,22 @@ internal sealed class UnitFactsReader
             case IInvocationOperation nested when IsTypedDefinition(nested, out _) || AddsToCoreosUnits(nested):
                 return; // another unit (a handle passed as a value): not lines of this one
             case IInvocationOperation call:
-                Walk(call.Instance, unit);
+                Walk(call.Instance, unit, bindings);
                 if (SectionOf(call) is { } section)
                 {
-                    AddLines(call, section, unit);
+                    AddLines(call, section, unit, bindings);
                 }
 
                 foreach (var argument in call.Arguments)
                 {
-                    Walk(argument.Value, unit);
+                    Walk(argument.Value, unit, bindings);
                 }
 
                 return;
             default:
                 foreach (var child in operation.ChildOperations)
                 {
-                    Walk(child, unit);
+                    Walk(child, unit, bindings);
                 }
 
                 return;
@@ -387,7 +464,7 @@ internal sealed class UnitFactsReader
             : null;
     }
 
-    private void AddLines(IInvocationOperation call, string section, UnitFacts unit)
+    private void AddLines(IInvocationOperation call, string section, UnitFacts unit, Bindings bindings)
     {
         var method = call.TargetMethod;
         var location = call.Syntax.GetLocation();
@@ -396,7 +473,7 @@ internal sealed class UnitFactsReader
             // The base class's escape hatches: Raw(directive, value) and Reset(directive).
             if (method.Name is "Raw" or "Reset" && call.Arguments.Length >= 1 && OperationValues.ConstantText(call.Arguments[0].Value) is { } key)
             {
-                var value = method.Name == "Reset" ? "" : call.Arguments.Length > 1 ? OperationValues.ConstantText(call.Arguments[1].Value) : null;
+                var value = method.Name == "Reset" ? "" : call.Arguments.Length > 1 ? Text(call.Arguments[1].Value, bindings) : null;
                 unit.Lines.Add(new DirectiveFact(section, key, value, location));
             }
 
@@ -420,17 +497,17 @@ internal sealed class UnitFactsReader
             };
             foreach (var element in elements)
             {
-                unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(element), element.Syntax.GetLocation()));
+                unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(element, bindings), element.Syntax.GetLocation()));
             }
 
             return;
         }
 
-        unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(firstValue), firstValue.Syntax.GetLocation()));
+        unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(firstValue, bindings), firstValue.Syntax.GetLocation()));
     }
 
-    private string? ValueOf(IOperation value) =>
-        KnownSymbols.DerivesFrom(OperationValues.Unwrap(value).Type, symbols.UnitFile) ? HandleName(value) : OperationValues.ConstantText(value);
+    private string? ValueOf(IOperation value, Bindings bindings) =>
+        KnownSymbols.DerivesFrom(OperationValues.Unwrap(value).Type, symbols.UnitFile) ? HandleName(value, bindings) : Text(value, bindings);
 
     private static void AddContent(UnitFacts unit, string? content, Location? origin, bool dropIn = false)
     {
@@ -442,6 +519,11 @@ internal sealed class UnitFactsReader
             }
 
             return;
+        }
+
+        if (!dropIn)
+        {
+            unit.ContentText = content;
         }
 
         try

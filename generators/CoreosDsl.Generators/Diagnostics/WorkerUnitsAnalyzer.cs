@@ -172,9 +172,9 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
                 var anchor = unitArgument.Value.Syntax.GetLocation();
                 var commandArgument = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "command");
                 var command = commandArgument is null ? null : OperationValues.ConstantText(commandArgument.Value);
-                if (reader.ResolveHandle(unitArgument.Value) is { } definition)
+                if (reader.Resolve(unitArgument.Value, Bindings.None) is ({ } definition, var bindings))
                 {
-                    var unit = reader.ReadTyped(definition);
+                    var unit = reader.ReadTyped(definition, bindings);
                     unit.Command = command;
                     reader.ReadDropIns(call, unit);
                     entries.Add((unit, anchor));

@@ -43,9 +43,9 @@ internal static class RuleCatalog
         RuleSeverity.Error, Units);
 
     public static readonly RuleDescriptor DuplicateUnit = new(
-        RuleIds.DuplicateUnit, "Unit defined twice",
-        "'{0}' is defined twice in this worker; coreos-cloudinit writes both and the last one wins; remove or rename one",
-        RuleSeverity.Error, Units);
+        RuleIds.DuplicateUnit, "Unit given two different contents",
+        "'{0}' is given two different contents in this worker; coreos-cloudinit applies every entry in order, so the later content replaces the earlier one; keep one content and put additions in a drop-in",
+        RuleSeverity.Warning, Units);
 
     public static readonly RuleDescriptor TimerWithoutTrigger = new(
         RuleIds.TimerWithoutTrigger, "Timer without a trigger",

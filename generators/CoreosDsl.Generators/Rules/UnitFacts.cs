@@ -62,6 +62,12 @@ internal sealed class UnitFacts
     /// <summary>False for an existing unit referenced by name only (no content).</summary>
     public bool HasContent { get; set; } = true;
 
+    /// <summary>
+    /// The content as written, when it is known as text (raw content, or what Validate() reads); null otherwise. Two
+    /// entries of one name conflict only when both texts are known and differ.
+    /// </summary>
+    public string? ContentText { get; set; }
+
     /// <summary>False when the content exists but could not be read (raw text computed at run time).</summary>
     public bool ContentKnown { get; set; } = true;
 

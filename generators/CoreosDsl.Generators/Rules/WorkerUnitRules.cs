@@ -22,23 +22,37 @@ internal static class WorkerUnitRules
     private static readonly HashSet<string> StartingCommands = new(StringComparer.Ordinal) { "start", "restart", "reload-or-restart" };
 
     /// <summary>The findings for the units of one worker, in unit order.</summary>
-    /// <param name="units">The worker's coreos.units entries, in order.</param>
+    /// <param name="entries">The worker's coreos.units entries, in order.</param>
     /// <param name="stock">The units the target OS ships.</param>
-    /// <param name="complete">False when some units may be missing from <paramref name="units"/> (the analyzer could
+    /// <param name="complete">False when some units may be missing from <paramref name="entries"/> (the analyzer could
     /// not follow every call): then nothing is reported as defined nowhere.</param>
-    public static IEnumerable<RuleFinding> Check(IReadOnlyList<UnitFacts> units, StockUnits stock, bool complete = true)
+    public static IEnumerable<RuleFinding> Check(IReadOnlyList<UnitFacts> entries, StockUnits stock, bool complete = true)
     {
-        var defined = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var unit in units)
+        // coreos-cloudinit applies every entry in order: one entry may start a unit that another writes or adds
+        // drop-ins to. Only two different contents conflict (the later file replaces the earlier one).
+        var contents = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
-            if (unit.Name is null)
+            if (entry.Name is null || entry.ContentText is null)
             {
                 continue;
             }
 
-            if (!defined.Add(unit.Name))
+            if (contents.TryGetValue(entry.Name, out var earlier) && earlier != entry.ContentText)
             {
-                yield return new RuleFinding(RuleCatalog.DuplicateUnit, unit.NameOrigin, unit.Name);
+                yield return new RuleFinding(RuleCatalog.DuplicateUnit, entry.NameOrigin, entry.Name);
+            }
+
+            contents[entry.Name] = entry.ContentText;
+        }
+
+        var units = Merged(entries);
+        var defined = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var unit in units)
+        {
+            if (unit.Name is not null && unit.HasContent)
+            {
+                defined.Add(unit.Name);
             }
         }
 
@@ -49,7 +63,8 @@ internal static class WorkerUnitRules
             if (!unit.HasContent)
             {
                 // An invalid name is CDSL204 at the literal already.
-                if (unit.Name is not null && IsUnitName(unit.Name) && !stock.Contains(unit.Name))
+                // An instance of a template the worker defines (nginx@8080.service of nginx@.service) is defined.
+                if (unit.Name is not null && IsUnitName(unit.Name) && !stock.Contains(unit.Name) && !IsDefined(unit.Name, defined))
                 {
                     yield return new RuleFinding(RuleCatalog.ExistingUnitNotStock, unit.NameOrigin, unit.Name, stock.OsName);
                 }
@@ -86,6 +101,59 @@ internal static class WorkerUnitRules
                 yield return new RuleFinding(RuleCatalog.ActivatedUnitMissing, origin, unit.DisplayName, target, stock.OsName, fix);
             }
         }
+    }
+
+    /// <summary>
+    /// The units as coreos-cloudinit leaves them after applying every entry in order: entries of one name become one
+    /// unit with the last content's lines, every entry's drop-in lines, and a starting command if any entry starts it.
+    /// </summary>
+    public static IReadOnlyList<UnitFacts> Merged(IReadOnlyList<UnitFacts> entries)
+    {
+        var result = new List<UnitFacts>();
+        var byName = new Dictionary<string, List<UnitFacts>>(StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (entry.Name is null)
+            {
+                result.Add(entry);
+                continue;
+            }
+
+            if (!byName.TryGetValue(entry.Name, out var group))
+            {
+                byName.Add(entry.Name, group = []);
+                result.Add(entry); // the place of the unit: replaced below when it has several entries
+            }
+
+            group.Add(entry);
+        }
+
+        for (var i = 0; i < result.Count; i++)
+        {
+            if (result[i].Name is not { } name || byName[name] is not { Count: > 1 } group)
+            {
+                continue;
+            }
+
+            var content = group.LastOrDefault(e => e.HasContent);
+            var merged = new UnitFacts(name, (content ?? group[0]).Type, (content ?? group[0]).NameOrigin)
+            {
+                Command = group.Select(e => e.Command).FirstOrDefault(c => c is not null && StartingCommands.Contains(c))
+                    ?? group.Select(e => e.Command).LastOrDefault(c => c is not null),
+                HasContent = content is not null,
+                ContentKnown = group.All(e => e.ContentKnown),
+                ContentText = content?.ContentText,
+            };
+            if (content is not null)
+            {
+                merged.Lines.AddRange(content.Lines.Where(l => !l.InDropIn));
+            }
+
+            merged.Lines.AddRange(group.SelectMany(e => e.Lines.Where(l => l.InDropIn)));
+            result[i] = merged;
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using CoreosDsl.IO;
 using System.Buffers;
 using System.Text;
 
@@ -161,23 +162,11 @@ public sealed class FatLayout
     /// </summary>
     public void WriteTo(string path, IProgress<FatWriteProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var full = Path.GetFullPath(path);
-        var temporary = full + $".{Environment.ProcessId}.tmp";
-        try
+        AtomicFile.Write(path, stream =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
-            {
-                stream.SetLength(Size);
-                WriteTo(stream, 0, progress, cancellationToken);
-            }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+            stream.SetLength(Size);
+            WriteTo(stream, 0, progress, cancellationToken);
+        }, bufferSize: 0);
     }
 
     private long SectorOf(uint cluster) => _geometry.FirstDataSector + ((cluster - 2L) * _geometry.SectorsPerCluster);

@@ -39,7 +39,7 @@ internal static class BuildCommand
         };
         var worker = CommonOptions.Worker();
         var json = CommonOptions.Json();
-        var command = new Command("build", "Write cloud-config.yml, the unit files and syslinux.cfg of each worker (the default command); with --netboot, a static network boot.")
+        var command = new Command("build", "Write cloud-config.yml and/or ignition.json, the unit files and syslinux.cfg of each worker (the default command); with --netboot, a static network boot.")
         {
             output,
             netboot,

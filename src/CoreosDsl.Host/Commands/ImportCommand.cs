@@ -1,3 +1,4 @@
+using CoreosDsl.IO;
 using System.CommandLine;
 using System.Reflection;
 using System.Text;
@@ -33,6 +34,14 @@ internal static class ImportCommand
     private static int Run(HostContext context, string file, string? output, string? name, string? className, string? ns, CloudConfigDialect dialect, bool json)
     {
         var text = CommonOptions.ReadInputFile(file);
+        var firstLine = text.Split('\n', 2)[0];
+        if (firstLine.TrimEnd() != "#cloud-config" && firstLine.Trim() == "#cloud-config")
+        {
+            // coreos-cloudinit: the first line, trailing white space trimmed, must be the header; leading is not trimmed.
+            throw new UsageException($"{file}:1: the #cloud-config header is indented; coreos-cloudinit takes user-data as a cloud-config " +
+                "only when its first line is the header, so it would not apply this file: remove the white space before it");
+        }
+
         ConfigMapping input;
         try
         {
@@ -48,9 +57,9 @@ internal static class ImportCommand
         {
             Worker.Define(workerName, _ => { });
         }
-        catch (ArgumentException e)
+        catch (WorkerDefinitionException e)
         {
-            throw new UsageException($"{e.Message}; choose one with --name", e);
+            throw new UsageException($"\"{workerName}\" is {e.Rule}; choose one with --name", e);
         }
 
         var entry = Assembly.GetEntryAssembly();
@@ -75,10 +84,7 @@ internal static class ImportCommand
         var console = context.Console;
         if (output is not null)
         {
-            var full = Path.GetFullPath(output);
-            var temporary = full + ".tmp";
-            File.WriteAllText(temporary, result.Source, new UTF8Encoding(false));
-            File.Move(temporary, full, overwrite: true);
+            AtomicFile.WriteAllText(output, result.Source);
         }
 
         if (json)

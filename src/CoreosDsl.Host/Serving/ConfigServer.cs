@@ -61,6 +61,8 @@ internal sealed class ConfigServer : IAsyncDisposable
     {
         // Emit every document once: workers are immutable, and the bytes served are the bytes 'build' writes.
         var documents = workers.ToDictionary(w => w.Name, w => Encoding.UTF8.GetBytes(w.ToYaml()), StringComparer.Ordinal);
+        var ignition = workers.Where(w => w.Provisioning.HasFlag(Provisioning.Ignition))
+            .ToDictionary(w => w.Name, w => Encoding.UTF8.GetBytes(w.ToIgnitionJson()), StringComparer.Ordinal);
         var matcher = new MachineMatcher(workers);
         allow ??= AllowList.Everyone;
 
@@ -116,6 +118,19 @@ internal sealed class ConfigServer : IAsyncDisposable
             if (path != "/cloud-config.yml" && path != $"/{owner.Name}/cloud-config.yml")
             {
                 app.MapGet(path, (HttpContext http) => Yaml(http, owner.Name, documents[owner.Name]));
+            }
+        }
+
+        // Ignition configs, with the media type Ignition asks for; also at the path of each worker's ignition.config.url.
+        app.MapGet("/{worker}/ignition.json", (HttpContext http, string worker) => ignition.TryGetValue(worker, out var config)
+            ? IgnitionJson(http, worker, config)
+            : Text(StatusCodes.Status404NotFound, $"no Ignition worker named \"{worker}\"; this server has {string.Join(", ", ignition.Keys)}\n"));
+        foreach (var owner in workers.Where(w => ignition.ContainsKey(w.Name) && w.Boot.IgnitionConfigUrl is not null))
+        {
+            var path = owner.Boot.IgnitionConfigUrl!.AbsolutePath;
+            if (path != $"/{owner.Name}/ignition.json" && path != "/" && !byConfigPath.ContainsKey(path))
+            {
+                app.MapGet(path, (HttpContext http) => IgnitionJson(http, owner.Name, ignition[owner.Name]));
             }
         }
 
@@ -203,6 +218,12 @@ internal sealed class ConfigServer : IAsyncDisposable
     {
         http.Items["worker"] = worker;
         return Results.Bytes(yaml, YamlContentType);
+    }
+
+    private static IResult IgnitionJson(HttpContext http, string worker, byte[] json)
+    {
+        http.Items["worker"] = worker;
+        return Results.Bytes(json, CoreosDsl.Ignition.IgnitionConfig.MediaType);
     }
 
     private static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8, status);

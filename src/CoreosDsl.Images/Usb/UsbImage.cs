@@ -1,3 +1,4 @@
+using CoreosDsl.IO;
 using System.Text;
 using CoreosDsl.Fat;
 using CoreosDsl.Images.Mbr;
@@ -89,7 +90,6 @@ public static class UsbImage
         var mbr = BuildMasterBootRecord(options, bootLayout, configLayout, configStart);
 
         var full = Path.GetFullPath(outputPath);
-        var temporary = $"{full}.{Environment.ProcessId}.tmp";
         var total = MasterBootRecord.Size + bootLayout.TotalWriteBytes + (installer?.LoaderFileLength ?? 0) + (configLayout?.TotalWriteBytes ?? 0);
         long done = 0;
         IProgress<FatWriteProgress> Step(string name)
@@ -102,9 +102,9 @@ public static class UsbImage
             });
         }
 
-        try
+        AtomicFile.WriteVia(full, temporary =>
         {
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, bufferSize: 0))
             {
                 stream.SetLength(diskSize);
                 stream.Write(mbr.ToBytes());
@@ -131,14 +131,7 @@ public static class UsbImage
 
                 progress?.Report(new UsbImageProgress(total, total, "syslinux"));
             }
-
-            File.Move(temporary, full, overwrite: true);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        });
 
         return new UsbImageResult(full, diskSize, bootLayout, mode, configLayout);
     }

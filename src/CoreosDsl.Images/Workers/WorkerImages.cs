@@ -65,7 +65,7 @@ public static class WorkerImages
         if (boot.ConfigDrive)
         {
             configDrivePath = ConfigDrivePathFor(outputPath);
-            var drive = Iso9660.ConfigDrive.Create(worker.ToYaml());
+            var drive = Iso9660.ConfigDrive.Create(worker.ConfigDriveUserData());
             drive.Timestamp = timestamp;
             drive.WriteToFile(configDrivePath);
             progress?.Report(new ImageProgress(total, total, "config drive"));
@@ -111,7 +111,7 @@ public static class WorkerImages
             SyslinuxConfig = config,
             PartitionSize = request.Size,
             SyslinuxDistribution = request.SyslinuxDistribution,
-            ConfigDriveUserData = boot.ConfigDrive ? new UTF8Encoding(false).GetBytes(worker.ToYaml()) : null,
+            ConfigDriveUserData = boot.ConfigDrive ? new UTF8Encoding(false).GetBytes(worker.ConfigDriveUserData()) : null,
             Timestamp = request.Timestamp?.UtcDateTime,
         };
         var relay = progress is null ? null : new Relay<UsbImageProgress>(p => progress.Report(new ImageProgress(p.BytesWritten, p.TotalBytes, p.Step)));
@@ -128,7 +128,7 @@ public static class WorkerImages
             : isoPath + ".config-2.iso";
     }
 
-    private static IReadOnlyList<string> Warnings(BootSettings boot) => boot.ConfigUrl is null && !boot.ConfigDrive
+    private static IReadOnlyList<string> Warnings(BootSettings boot) => boot.ConfigUrl is null && boot.IgnitionConfigUrl is null && !boot.ConfigDrive
         ? ["the kernel line names no cloud-config source (no cloud-config-url=, no coreos.configdrive=1): the machine boots without this worker's cloud-config; give a config URL or a config drive"]
         : [];
 

@@ -1,3 +1,4 @@
+using CoreosDsl.IO;
 using System.Text;
 
 namespace CoreosDsl.Iso9660;
@@ -259,26 +260,8 @@ public sealed class IsoBuilder
     /// </summary>
     public void WriteToFile(string path)
     {
-        var full = Path.GetFullPath(path);
         var layout = ImageLayout.Plan(this);
-        var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
-        try
-        {
-            using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, bufferSize: 1 << 16))
-            {
-                ImageWriter.Write(layout, output);
-            }
-
-            // Delete, then rename: renaming over an existing file makes ext4 (auto_da_alloc) push the whole new image
-            // to disk at once, which costs more than writing it. Either way the target is never a partial image.
-            File.Delete(full);
-            File.Move(temporary, full);
-        }
-        catch
-        {
-            File.Delete(temporary);
-            throw;
-        }
+        AtomicFile.Write(path, output => ImageWriter.Write(layout, output), deleteFirst: true);
     }
 
     /// <summary>The staged entry at <paramref name="path"/>, or <c>null</c>.</summary>

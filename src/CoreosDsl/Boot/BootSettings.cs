@@ -18,6 +18,15 @@ public sealed record BootSettings
     /// <summary>Where the machine fetches its cloud-config (<c>cloud-config-url=</c>), or null.</summary>
     public Uri? ConfigUrl { get; init; }
 
+    /// <summary>Where the machine fetches its Ignition config (<c>ignition.config.url=</c>), or null.</summary>
+    public Uri? IgnitionConfigUrl { get; init; }
+
+    /// <summary>
+    /// Provision with Ignition on this boot (<c>flatcar.first_boot=1</c>): set for workers whose provisioning includes
+    /// Ignition, so that Flatcar runs Ignition from the stock image's first boot.
+    /// </summary>
+    public bool IgnitionFirstBoot { get; init; }
+
     /// <summary>Read the cloud-config from a <c>config-2</c> config drive (<c>coreos.configdrive=1</c>).</summary>
     public bool ConfigDrive { get; init; }
 
@@ -51,6 +60,16 @@ public sealed record BootSettings
         if (ConfigUrl is not null)
         {
             words.Add("cloud-config-url=" + ConfigUrl.OriginalString);
+        }
+
+        if (IgnitionConfigUrl is not null)
+        {
+            words.Add("ignition.config.url=" + IgnitionConfigUrl.OriginalString);
+        }
+
+        if (IgnitionFirstBoot)
+        {
+            words.Add("flatcar.first_boot=1");
         }
 
         foreach (var word in words)

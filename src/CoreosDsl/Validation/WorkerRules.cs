@@ -151,6 +151,7 @@ internal static class WorkerRules
             };
             if (unit.HasContent)
             {
+                unit.ContentText = content;
                 AddLines(unit, name, content!, dropIn: false);
                 CheckNames(schema, name, name, content!, findings);
             }

@@ -16,7 +16,8 @@ public sealed partial class WorkerDefinition
     /// <param name="provisioning">The configs to emit.</param>
     /// <returns>The copy.</returns>
     public WorkerDefinition WithProvisioning(Provisioning provisioning) =>
-        new(Name, CloudConfig, Boot, MacAddresses, Uuids, Labels, Ignition with { Provisioning = provisioning });
+        new(Name, CloudConfig, Boot with { IgnitionFirstBoot = provisioning.HasFlag(Provisioning.Ignition) }, MacAddresses, Uuids, Labels,
+            Ignition with { Provisioning = provisioning });
 
     /// <summary>
     /// A copy that also emits an Ignition config, with settings only Ignition has (disks, partitions, filesystems,
@@ -25,9 +26,25 @@ public sealed partial class WorkerDefinition
     /// <param name="configure">The Ignition-only settings.</param>
     /// <returns>The copy; its <see cref="Provisioning"/> includes <see cref="CoreosDsl.Provisioning.Ignition"/>.</returns>
     public WorkerDefinition WithIgnition(Action<IgnitionConfigBuilder>? configure = null) =>
-        new(Name, CloudConfig, Boot, MacAddresses, Uuids, Labels, new IgnitionSettings(
+        new(Name, CloudConfig, Boot with { IgnitionFirstBoot = true }, MacAddresses, Uuids, Labels, new IgnitionSettings(
             Ignition.Provisioning | Provisioning.Ignition,
             configure is null ? Ignition.Extras : [.. Ignition.Extras, configure]));
+
+    /// <summary>
+    /// A copy that fetches its Ignition config from <paramref name="url"/>: <c>ignition.config.url=URL</c> and
+    /// <c>flatcar.first_boot=1</c> on the kernel line (<c>serve</c> answers at <c>/NAME/ignition.json</c> and at this URL's path).
+    /// </summary>
+    /// <param name="url">An http(s) URL.</param>
+    /// <returns>The copy; its <see cref="Provisioning"/> includes <see cref="CoreosDsl.Provisioning.Ignition"/>.</returns>
+    public WorkerDefinition WithIgnitionConfigUrl([IgnitionFormat("url")] Uri url) =>
+        WithIgnition().WithBoot(b => b with { IgnitionConfigUrl = url });
+
+    /// <summary>
+    /// What a <c>config-2</c> config drive carries in <c>openstack/latest/user_data</c>: the Ignition JSON when the
+    /// worker is provisioned by Ignition (what Flatcar reads first), else the cloud-config YAML.
+    /// </summary>
+    /// <returns>The user data.</returns>
+    public string ConfigDriveUserData() => Provisioning.HasFlag(Provisioning.Ignition) ? ToIgnitionJson() : ToYaml();
 
     /// <summary>The Ignition config: the shared definition mapped to Ignition, then the Ignition-only settings.</summary>
     /// <returns>The config.</returns>

@@ -18,8 +18,14 @@ public static class GeneratedCode
 {
     /// <summary>Compiles <paramref name="sources"/>; fails the test with the diagnostics when there is an error or an unexpected warning.</summary>
     /// <param name="sources">The sources.</param>
-    /// <param name="allowedWarnings">Warning IDs that are expected (the seed's deprecations, CDSL1xx).</param>
-    public static Assembly Compile(IEnumerable<string> sources, params string[] allowedWarnings)
+    /// <param name="allowedWarnings">Warning IDs that are expected (the seed's deprecations, CDSL1xx); <c>ID*</c> allows a prefix.</param>
+    public static Assembly Compile(IEnumerable<string> sources, params string[] allowedWarnings) => Compile(sources, analyze: false, allowedWarnings);
+
+    /// <summary>
+    /// Compiles <paramref name="sources"/>, with CoreosDsl's analyzers too when <paramref name="analyze"/> (as in a
+    /// definitions project, where their errors stop the build); fails the test on an error or an unexpected warning.
+    /// </summary>
+    public static Assembly Compile(IEnumerable<string> sources, bool analyze, params string[] allowedWarnings)
     {
         var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
         var global = CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;", parse);
@@ -33,11 +39,14 @@ public static class GeneratedCode
         var schemas = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "generators", "schemas", "systemd"), "*.schema")
             .Order(StringComparer.Ordinal)
             .Select(p => (AdditionalText)new SchemaText(p, File.ReadAllText(p)));
-        var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], schemas, parse,
-            new Options(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" }));
+        var options = new Options(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" });
+        var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], schemas, parse, options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        var problems = generatorDiagnostics.Concat(output.GetDiagnostics())
-            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !allowedWarnings.Contains(d.Id))
+        var analyzerDiagnostics = analyze
+            ? output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([.. schemas], options)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            : [];
+        var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Concat(analyzerDiagnostics)
+            .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !Allowed(d.Id, allowedWarnings))
             .ToList();
         Assert.True(problems.Count == 0, "the imported C# does not compile cleanly:\n" + string.Join('\n', problems.Take(20)));
 
@@ -48,6 +57,18 @@ public static class GeneratedCode
         // A collectible context of its own; CoreosDsl's assemblies resolve to the ones these tests use.
         return new AssemblyLoadContext("imported", isCollectible: true).LoadFromStream(image);
     }
+
+    /// <summary>Every analyzer of the analyzer assembly, as the compiler loads them.</summary>
+    private static readonly Lazy<System.Collections.Immutable.ImmutableArray<DiagnosticAnalyzer>> Analyzers = new(() =>
+    [
+        .. typeof(SchemaGenerator).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.IsDefined(typeof(DiagnosticAnalyzerAttribute), inherit: false))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
+    ]);
+
+    private static bool Allowed(string id, string[] allowed) =>
+        allowed.Any(a => a.EndsWith('*') ? id.StartsWith(a[..^1], StringComparison.Ordinal) : a == id);
 
     /// <summary>Calls <c>TYPE.Define()</c> in <paramref name="assembly"/>.</summary>
     public static WorkerDefinition Define(Assembly assembly, string typeName) =>

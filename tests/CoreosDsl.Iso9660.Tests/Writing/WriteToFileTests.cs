@@ -47,6 +47,27 @@ public sealed class WriteToFileTests : IDisposable
     }
 
     [Fact]
+    public void Temporary_files_of_a_killed_run_are_removed_by_the_next_write_and_a_running_ones_are_kept()
+    {
+        var target = _scratch.PathOf("worker.iso");
+        var dead = Enumerable.Range(400_000, 1000).First(pid => !Directory.Exists($"/proc/{pid}"));
+        var killed = _scratch.PathOf($".worker.iso.{dead}-{Guid.NewGuid():N}.tmp");
+        var running = _scratch.PathOf($".worker.iso.{Environment.ProcessId}-{Guid.NewGuid():N}.tmp");
+        var other = _scratch.PathOf($".other.iso.{dead}-{Guid.NewGuid():N}.tmp");
+        foreach (var path in new[] { killed, running, other })
+        {
+            File.WriteAllText(path, "left behind");
+        }
+
+        new IsoBuilder().AddFile("a.txt", IsoFileSource.FromBytes("a"u8.ToArray())).WriteToFile(target);
+
+        Assert.False(File.Exists(killed));
+        Assert.True(File.Exists(running));
+        Assert.True(File.Exists(other));
+        Assert.True(File.Exists(target));
+    }
+
+    [Fact]
     public void A_source_failing_midway_leaves_the_old_target_untouched_and_no_temporary_file()
     {
         var target = _scratch.PathOf("image.iso");
