@@ -70,6 +70,7 @@ public sealed class YamlWriterTests
     [InlineData("1_000")]
     [InlineData("1.5")]
     [InlineData(".5")]
+    [InlineData(".51_000")] // a float to PyYAML (fraction [0-9_]*), not to the spec regex
     [InlineData("1e3")]
     [InlineData("1E+3")]
     [InlineData(".inf")]

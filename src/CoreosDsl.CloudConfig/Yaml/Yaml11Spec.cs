@@ -26,7 +26,8 @@ internal static partial class Yaml11Spec
     [GeneratedRegex("^([-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+)$")]
     private static partial Regex Int();
 
-    [GeneratedRegex(@"^([-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
+    // The spec's fraction is [0-9.]*; PyYAML's is [0-9_]* (".51_000" is a float to it), so both are taken.
+    [GeneratedRegex(@"^([-+]?([0-9][0-9_]*)?\.[0-9._]*([eE][-+][0-9]+)?|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(inf|Inf|INF)|\.(nan|NaN|NAN))$")]
     private static partial Regex Float();
 
     [GeneratedRegex("^(~|null|Null|NULL)$")]
