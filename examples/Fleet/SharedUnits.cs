@@ -16,10 +16,18 @@ public static class SharedUnits
             .Where("/var/lib/docker")
             .Type("btrfs")));
 
-    /// <summary>Formats the ephemeral disk before Docker's volume is mounted.</summary>
+    /// <summary>
+    /// Formats the ephemeral disk before Docker's volume is mounted. An early-boot unit: with the default
+    /// dependencies a service starts after basic.target, which is after local-fs.target, which is after every local
+    /// mount, so ordering it before the mount would be a cycle (CDSL230, the seed's). It is ordered explicitly
+    /// instead: after its disk appears, before the mount.
+    /// </summary>
     public static UnitFile FormatEphemeral { get; } = Units.Service("format-ephemeral.service", s => s
         .Unit(u => u
             .Description("Formats the ephemeral drive")
+            .DefaultDependencies(false)
+            .Requires("dev-sda.device")
+            .After("dev-sda.device")
             .Before(DockerVolume))
         .Service(x => x
             .Type(ServiceType.Oneshot)

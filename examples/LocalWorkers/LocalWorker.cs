@@ -75,7 +75,7 @@ public static class LocalWorker
                 .Service("format-ephemeral.service", UnitCommand.Start, s => s
                     .Unit(u => u
                         .Description("Formats the ephemeral drive")
-                        .Before("var-lib-docker.mount"))
+                        .Before("var-lib-docker.mount"))               // CDSL230: an ordering cycle, as in the seed
                     .Service(x => x
                         .Type(ServiceType.Oneshot)
                         .RemainAfterExit(true)

@@ -22,19 +22,24 @@ public sealed class SystemdVerify
     /// <summary>The raw run.</summary>
     public ToolResult Result { get; }
 
-    /// <summary>Writes <paramref name="units"/> (file name → content) to a new directory and verifies them all in one call.</summary>
+    /// <summary>
+    /// Writes <paramref name="units"/> (file name → content; <c>NAME.d/FILE.conf</c> is a drop-in of NAME) to a new
+    /// directory and verifies all the units in one call.
+    /// </summary>
     public static SystemdVerify Run(IReadOnlyDictionary<string, string> units)
     {
         var directory = TestPaths.NewScratchDirectory("verify");
         foreach (var (name, content) in units)
         {
-            File.WriteAllText(Path.Combine(directory, name), content, new UTF8Encoding(false));
+            var path = Path.Combine(directory, name);
+            System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, content, new UTF8Encoding(false));
         }
 
         try
         {
             var result = RunExactly(
-                ["verify", "--man=no", "--generators=no", .. units.Keys.Select(k => Path.Combine(directory, k))],
+                ["verify", "--man=no", "--generators=no", .. units.Keys.Where(k => !k.Contains('/', StringComparison.Ordinal)).Select(k => Path.Combine(directory, k))],
                 new Dictionary<string, string> { ["SYSTEMD_LOG_LEVEL"] = "debug", ["SYSTEMD_COLORS"] = "0", ["LC_ALL"] = "C" });
             return new SystemdVerify(directory, result);
         }

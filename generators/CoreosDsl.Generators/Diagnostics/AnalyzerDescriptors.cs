@@ -115,6 +115,10 @@ internal static class AnalyzerDescriptors
         RuleIds.ExistingUnitNotStock, RuleCatalog.ExistingUnitNotStock.Title, RuleCatalog.ExistingUnitNotStock.MessageFormat, Units, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.ExistingUnitNotStock.HelpLink);
 
+    public static readonly DiagnosticDescriptor OrderingCycle = new(
+        RuleIds.OrderingCycle, RuleCatalog.OrderingCycle.Title, RuleCatalog.OrderingCycle.MessageFormat, Units, DiagnosticSeverity.Warning,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.OrderingCycle.HelpLink);
+
     public static readonly DiagnosticDescriptor UnknownDirective = new(
         RuleIds.UnknownDirective, RuleCatalog.UnknownDirective.Title, RuleCatalog.UnknownDirective.MessageFormat, Units, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.UnknownDirective.HelpLink);
@@ -140,7 +144,7 @@ internal static class AnalyzerDescriptors
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.NoIgnitionForm.HelpLink);
 
     /// <summary>Every descriptor, in ID order.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 

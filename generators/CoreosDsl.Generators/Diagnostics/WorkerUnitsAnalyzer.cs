@@ -9,7 +9,8 @@ namespace CoreosDsl.Generators.Diagnostics;
 /// <summary>
 /// Rules across the units of one worker, checked on each <c>Worker.Define(name, w =&gt; ...)</c>: every unit a
 /// dependency names is defined in the worker or shipped by the target OS, timers and path units have the unit they
-/// activate, no name is used twice, existing units are stock units (CDSL220, 221, 223, 225, 229). The units are read
+/// activate, no name is given two contents, existing units are stock units, no ordering cycle (CDSL220, 221, 223, 225,
+/// 229, 230). The units are read
 /// from the fluent chains in the lambda and from typed handles (<c>units.Add(updateEngine)</c>) held in locals,
 /// fields or properties. The target OS is the MSBuild property <c>CoreosDslTargetOs</c> (<c>flatcar</c>, the
 /// default, or <c>coreos</c>).
@@ -20,7 +21,8 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AnalyzerDescriptors.Of(
         RuleCatalog.UnknownUnit, RuleCatalog.ActivatedUnitMissing, RuleCatalog.DuplicateUnit,
-        RuleCatalog.StartedUnitDependencyMissing, RuleCatalog.ExistingUnitNotStock, RuleCatalog.DropInAddsExecStart);
+        RuleCatalog.StartedUnitDependencyMissing, RuleCatalog.ExistingUnitNotStock, RuleCatalog.DropInAddsExecStart,
+        RuleCatalog.OrderingCycle);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

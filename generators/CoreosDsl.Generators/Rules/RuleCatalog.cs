@@ -77,6 +77,11 @@ internal static class RuleCatalog
         "'{0}' is used as an existing unit (no content), but {1} does not ship it; give it content, or target the OS that ships it (the CoreosDslTargetOs property, or the dialect of Validate)",
         RuleSeverity.Warning, Units);
 
+    public static readonly RuleDescriptor OrderingCycle = new(
+        RuleIds.OrderingCycle, "Ordering cycle",
+        "ordering cycle: {0}; systemd finds it at boot (\"Found ordering cycle\") and breaks it by leaving out a start job, so a unit of the cycle may not start; {1}",
+        RuleSeverity.Warning, Units);
+
     public static readonly RuleDescriptor UnknownDirective = new(
         RuleIds.UnknownDirective, "Unknown directive in unit text", "{0}", RuleSeverity.Warning, Units);
 
@@ -107,7 +112,7 @@ internal static class RuleCatalog
         UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName,
         InvalidFileMode, InvalidValue, ValueRefusedByValidator,
         UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger,
-        StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock,
+        StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle,
         UnknownDirective, UnknownSection, DropInAddsExecStart,
         IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm,
     ];

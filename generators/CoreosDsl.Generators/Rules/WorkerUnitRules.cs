@@ -2,8 +2,8 @@ namespace CoreosDsl.Rules;
 
 /// <summary>
 /// Rules across the units of one worker: every unit a dependency names exists (defined in the worker, or shipped by
-/// the target OS), a timer or path unit has the unit it activates, no name is used twice, and an existing unit (a
-/// name without content) is one the OS ships.
+/// the target OS), a timer or path unit has the unit it activates, no name is given two contents, an existing unit (a
+/// name without content) is one the OS ships, and no ordering cycle (<see cref="OrderingCycles"/>).
 /// </summary>
 internal static class WorkerUnitRules
 {
@@ -101,6 +101,11 @@ internal static class WorkerUnitRules
                 yield return new RuleFinding(RuleCatalog.ActivatedUnitMissing, origin, unit.DisplayName, target, stock.OsName, fix);
             }
         }
+
+        foreach (var cycle in OrderingCycles.Check(units))
+        {
+            yield return cycle;
+        }
     }
 
     /// <summary>
@@ -162,7 +167,7 @@ internal static class WorkerUnitRules
     /// <c>backup.service</c>); a socket's <c>Service=</c>, or the service of the same name (a template with
     /// <c>Accept=yes</c>); an automount's mount of the same name. Null when not such a unit, or not known.
     /// </summary>
-    private static (string? Name, object? Origin, string Fix) ActivatedUnit(UnitFacts unit)
+    internal static (string? Name, object? Origin, string Fix) ActivatedUnit(UnitFacts unit)
     {
         var (section, key, fix) = unit.Type switch
         {
@@ -212,7 +217,7 @@ internal static class WorkerUnitRules
     }
 
     /// <summary>The unit names of a dependency value (space-separated); names with specifiers are not checked.</summary>
-    private static IEnumerable<string> Names(string? value)
+    internal static IEnumerable<string> Names(string? value)
     {
         if (value is null)
         {
