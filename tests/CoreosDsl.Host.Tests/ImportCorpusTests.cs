@@ -41,12 +41,13 @@ public class ImportCorpusTests
         })).ToList();
 
         // One project, as a user migrating a whole site would have it, built with the analyzers. Expected warnings:
-        // deprecations (CDSL1xx) and units Flatcar no longer ships (CDSL229: etcd, etcd2, fleet of CoreOS-era configs).
+        // deprecations (CDSL1xx), units Flatcar no longer ships (CDSL229: etcd, etcd2, fleet of CoreOS-era configs), and
+        // the docs' "mount storage" recipe's ordering cycle (CDSL230: 30-ebs-mount, a real one).
         var names = files.Select(Path.GetFileName).ToList();
         var clean = Enumerable.Range(0, files.Count).Where(i => !NotYetClean.ContainsKey(names[i]!)).ToList();
         var known = Enumerable.Range(0, files.Count).Where(i => NotYetClean.ContainsKey(names[i]!)).ToList();
         Assert.Equal(NotYetClean.Keys.Order(StringComparer.Ordinal), known.Select(i => names[i]!));
-        var analyzed = GeneratedCode.Compile(clean.Select(i => imports[i].Source), analyze: true, "CDSL1*", "CDSL229");
+        var analyzed = GeneratedCode.Compile(clean.Select(i => imports[i].Source), analyze: true, "CDSL1*", "CDSL229", "CDSL230");
 
         // The known ones still compile without the analyzers and round-trip; with them they still fail (remove a
         // file from the list when its cause is fixed, and this fails until you do).
@@ -55,7 +56,7 @@ public class ImportCorpusTests
         {
             // Each one still fails, with the rule its reason names.
             var reason = NotYetClean[names[i]!];
-            var failure = Record.Exception(() => GeneratedCode.Compile([imports[i].Source], analyze: true, "CDSL1*", "CDSL229"));
+            var failure = Record.Exception(() => GeneratedCode.Compile([imports[i].Source], analyze: true, "CDSL1*", "CDSL229", "CDSL230"));
             Assert.True(failure is Xunit.Sdk.XunitException, $"{names[i]} now builds with the analyzers: remove it from NotYetClean");
             Assert.True(failure.Message.Contains(reason[..7], StringComparison.Ordinal), $"{names[i]}: expected {reason[..7]}, got {failure.Message}");
         }
