@@ -1,4 +1,5 @@
 using System.Text;
+using CoreosDsl.IO;
 
 namespace CoreosDsl.Host.Netboot;
 
@@ -93,27 +94,11 @@ internal static class NetbootExport
             "log-dhcp\n";
     }
 
-    /// <summary>Writes beside the target and renames over it, so that a reader sees the old file or the new one.</summary>
+    /// <summary>Writes through <see cref="AtomicFile"/>, so that a reader sees the old file or the new one, never a partial one.</summary>
     private static void WriteAtomically(string folder, string relativePath, Action<Stream> write)
     {
         var target = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.Write(target, stream => write(stream));
     }
 }
