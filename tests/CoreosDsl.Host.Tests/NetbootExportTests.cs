@@ -11,6 +11,7 @@ namespace CoreosDsl.Host.Tests;
 /// <c>build --netboot</c>: the static export, checked against what <c>serve --stock</c> answers, against dnsmasq's own
 /// parser, and by booting a machine under QEMU from it served by <c>python3 -m http.server</c> on 127.0.0.1.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class NetbootExportTests
 {
     private readonly StockImage stock = StockImage.Instance;
