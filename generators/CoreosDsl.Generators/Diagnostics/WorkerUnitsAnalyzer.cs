@@ -62,7 +62,7 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
         }
 
         var findings = WorkerUnitRules.Check(collector.Units, stock, collector.Complete)
-            .Concat(collector.Units.SelectMany(UnitRules.CheckDropIns));
+            .Concat(WorkerUnitRules.Merged(collector.Units).SelectMany(UnitRules.CheckDropIns));
         foreach (var finding in findings)
         {
             // A finding points where the value is written, also in a shared property, method or class of the
