@@ -11,6 +11,7 @@ namespace CoreosDsl.Host.Tests;
 /// <c>serve --stock</c>: the network-boot endpoints over real HTTP on 127.0.0.1, with examples/Fleet's workers and the
 /// stand-in stock ISO (the kernel and initrd compared with the files the ISO was built from).
 /// </summary>
+[Trait("Category", "Oracle")]
 public class NetbootServeTests
 {
     private readonly StockImage stock = StockImage.Instance;

@@ -9,6 +9,7 @@ namespace CoreosDsl.Host.Tests;
 /// 10.0.2.2): machines of examples/Fleet boot from <c>serve --stock</c> by MAC address, and the stand-in initramfs
 /// fetches the config URL of its kernel line and prints what it got. The boots of one test run in parallel.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class NetbootTests
 {
     private readonly StockImage stock = StockImage.Instance;

@@ -15,9 +15,7 @@ internal sealed class RequestLog : IAsyncDisposable
 
     private const int BatchSize = 1024;
 
-    private readonly Channel<RequestLogEntry> queue = Channel.CreateBounded<RequestLogEntry>(
-        new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite });
-
+    private readonly Channel<RequestLogEntry> queue;
     private readonly Action<IReadOnlyList<RequestLogEntry>, long> write;
     private readonly Task writer;
     private long dropped;
@@ -30,17 +28,16 @@ internal sealed class RequestLog : IAsyncDisposable
     public RequestLog(Action<IReadOnlyList<RequestLogEntry>, long> write)
     {
         this.write = write;
+
+        // In DropWrite mode a full queue still answers TryWrite with true; the callback is what sees the drop.
+        queue = Channel.CreateBounded<RequestLogEntry>(
+            new BoundedChannelOptions(Capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.DropWrite },
+            _ => Interlocked.Increment(ref dropped));
         writer = Task.Run(RunAsync);
     }
 
     /// <summary>Queues <paramref name="entry"/>; never blocks.</summary>
-    public void Add(RequestLogEntry entry)
-    {
-        if (!queue.Writer.TryWrite(entry))
-        {
-            Interlocked.Increment(ref dropped);
-        }
-    }
+    public void Add(RequestLogEntry entry) => queue.Writer.TryWrite(entry); // false only once the log has stopped
 
     /// <summary>Writes what is queued, then stops the writer. Safe to call more than once.</summary>
     public async ValueTask DisposeAsync()
