@@ -31,6 +31,12 @@ public sealed class ValidationReport
     /// <summary>The entries, in rule order, then document order within a rule.</summary>
     public IReadOnlyList<ValidationEntry> Entries { get; }
 
+    /// <summary>
+    /// This report with <paramref name="more"/> entries after its own (checks beyond coreos-cloudinit's, such as the
+    /// unit rules of <c>validate FILE</c>), for the same text.
+    /// </summary>
+    public ValidationReport With(IEnumerable<ValidationEntry> more) => new(Kind, Dialect, Source, [.. Entries, .. more]);
+
     /// <summary>Whether any entry is an error.</summary>
     public bool HasErrors => Entries.Any(e => e.Severity == ValidationSeverity.Error);
 

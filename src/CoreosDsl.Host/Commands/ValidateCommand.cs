@@ -10,7 +10,8 @@ namespace CoreosDsl.Host;
 /// <summary>
 /// <c>validate [FILE.yml] [--dialect coreos|flatcar] [--strict] [--worker NAME] [--json]</c>: checks each worker
 /// (the runtime twin of the analyzers plus the cloud-config validator, with diagnostic IDs), or an existing
-/// cloud-config file with coreos-cloudinit's rules, rendered like Butane (file, line, the source line, a caret).
+/// cloud-config file with coreos-cloudinit's rules and the unit rules of the analyzers (<see cref="CloudConfigUnitChecks"/>),
+/// rendered like Butane (file, line, the source line, a caret).
 /// </summary>
 internal static class ValidateCommand
 {
@@ -48,7 +49,7 @@ internal static class ValidateCommand
 
     private static int RunFile(HostContext context, string path, CloudConfigDialect dialect, bool strict, bool json)
     {
-        var report = CloudConfigValidator.Validate(CommonOptions.ReadInputBytes(path), dialect);
+        var report = CloudConfigUnitChecks.Check(CloudConfigValidator.Validate(CommonOptions.ReadInputBytes(path), dialect));
         var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
         var console = context.Console;
         if (json)

@@ -35,8 +35,38 @@ internal static class WorkerRules
             Add(findings, LiteralChecks.CheckCloudConfig("url", null, configUrl.OriginalString, "config URL (cloud-config-url=)"));
         }
 
+        CheckUnits(worker.CloudConfig, dialect, findings, origins: null);
+        return findings.Select(f => new WorkerDiagnostic(
+            f.Rule.Id,
+            f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
+            f.Message,
+            f.Origin as string ?? worker.Name));
+    }
+
+    /// <summary>
+    /// The findings for the units of a cloud-config that was not built here (<c>validate FILE</c>): the values of
+    /// <c>coreos.units</c> (unit names, unit text) as the analyzers check literals, and the units read back from their
+    /// content and drop-ins as for a worker. <paramref name="origins"/> learns where in the unit text each finding points.
+    /// </summary>
+    internal static List<RuleFinding> CheckUnitsOf(ConfigMapping cloudConfig, CloudConfigDialect dialect, UnitTextOrigins origins)
+    {
+        var findings = new List<RuleFinding>();
+        if (cloudConfig.TryGet("coreos", out var coreos) && coreos is ConfigMapping c && c.TryGet("units", out var units))
+        {
+            var unitsOnly = new ConfigMapping();
+            unitsOnly.GetOrAddMapping("coreos").Set("units", units);
+            CheckValues(unitsOnly, "", "", findings);
+        }
+
+        CheckUnits(cloudConfig, dialect, findings, origins);
+        return findings;
+    }
+
+    /// <summary>The unit rules over coreos.units: each unit alone (as coreos-cloudinit leaves it), and across units.</summary>
+    private static void CheckUnits(ConfigMapping cloudConfig, CloudConfigDialect dialect, List<RuleFinding> findings, UnitTextOrigins? origins)
+    {
         var schema = LoadedDirectiveSyntax.Schema();
-        var units = ReadUnits(worker.CloudConfig, schema, findings);
+        var units = ReadUnits(cloudConfig, schema, findings, origins);
         foreach (var unit in WorkerUnitRules.Merged(units))
         {
             findings.AddRange(UnitRules.Check(unit));
@@ -45,11 +75,6 @@ internal static class WorkerRules
 
         var stock = StockUnits.For(dialect == CloudConfigDialect.CoreOS ? TargetOs.CoreOS : TargetOs.Flatcar);
         findings.AddRange(WorkerUnitRules.Check(units, stock));
-        return findings.Select(f => new WorkerDiagnostic(
-            f.Rule.Id,
-            f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
-            f.Message,
-            f.Origin as string ?? worker.Name));
     }
 
     /// <summary>Checks each value whose key has a format or a pattern, as the analyzer checks the literal.</summary>
@@ -126,7 +151,7 @@ internal static class WorkerRules
     }
 
     /// <summary>The entries of coreos.units as the rules' model: name, command, and the lines of content and drop-ins.</summary>
-    private static List<UnitFacts> ReadUnits(ConfigMapping cloudConfig, UnitSchema schema, List<RuleFinding> findings)
+    private static List<UnitFacts> ReadUnits(ConfigMapping cloudConfig, UnitSchema schema, List<RuleFinding> findings, UnitTextOrigins? origins)
     {
         var units = new List<UnitFacts>();
         if (!cloudConfig.TryGet("coreos", out var coreos) || coreos is not ConfigMapping c
@@ -135,8 +160,13 @@ internal static class WorkerRules
             return units;
         }
 
-        foreach (var entry in entries.OfType<ConfigMapping>())
+        for (var index = 0; index < entries.Count; index++)
         {
+            if (entries[index] is not ConfigMapping entry)
+            {
+                continue;
+            }
+
             var name = Scalar(entry, "name");
             if (string.IsNullOrEmpty(name))
             {
@@ -144,7 +174,9 @@ internal static class WorkerRules
             }
 
             var content = Scalar(entry, "content");
-            var unit = new UnitFacts(name, null, name)
+            var nameOrigin = new string(name.AsSpan()); // an origin of its own, which UnitTextOrigins tells apart
+            origins?.Add(nameOrigin, new UnitTextPosition(index, null, null));
+            var unit = new UnitFacts(name, null, nameOrigin)
             {
                 Command = Scalar(entry, "command") is { Length: > 0 } command ? command : null,
                 HasContent = !string.IsNullOrEmpty(content),
@@ -152,19 +184,21 @@ internal static class WorkerRules
             if (unit.HasContent)
             {
                 unit.ContentText = content;
-                AddLines(unit, name, content!, dropIn: false);
-                CheckNames(schema, name, name, content!, findings);
+                var text = new UnitTextPosition(index, null, 0);
+                AddLines(unit, name, content!, dropIn: false, text, origins);
+                CheckNames(schema, name, name, content!, findings, text, origins);
             }
 
             if (entry.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
             {
-                foreach (var dropIn in dropInList.OfType<ConfigMapping>())
+                for (var d = 0; d < dropInList.Count; d++)
                 {
-                    if (Scalar(dropIn, "content") is { Length: > 0 } dropInContent)
+                    if (dropInList[d] is ConfigMapping dropIn && Scalar(dropIn, "content") is { Length: > 0 } dropInContent)
                     {
                         var file = $"{name}.d/{Scalar(dropIn, "name")}";
-                        AddLines(unit, file, dropInContent, dropIn: true);
-                        CheckNames(schema, name, file, dropInContent, findings);
+                        var text = new UnitTextPosition(index, d, 0);
+                        AddLines(unit, file, dropInContent, dropIn: true, text, origins);
+                        CheckNames(schema, name, file, dropInContent, findings, text, origins);
                     }
                 }
             }
@@ -176,18 +210,35 @@ internal static class WorkerRules
     }
 
     /// <summary>CDSL240/241: the sections and directives of unit or drop-in text that no builder knows.</summary>
-    private static void CheckNames(UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings) =>
-        findings.AddRange(schema.CheckNames(content, unit, (section, key) => key is null ? $"{file} [{section}]" : $"{file} [{section}] {key}="));
+    private static void CheckNames(
+        UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings, UnitTextPosition text, UnitTextOrigins? origins)
+    {
+        foreach (var finding in schema.CheckNames(content, unit, (section, key) => key is null ? $"{file} [{section}]" : $"{file} [{section}] {key}="))
+        {
+            if (finding.Origin is string origin && UnitTextOrigins.SectionAndKey(origin) is var (section, key))
+            {
+                origins?.Add(origin, text with { Line = UnitTextLines.Find(content, section, key) });
+            }
 
-    private static void AddLines(UnitFacts unit, string file, string content, bool dropIn)
+            findings.Add(finding);
+        }
+    }
+
+    private static void AddLines(UnitFacts unit, string file, string content, bool dropIn, UnitTextPosition text, UnitTextOrigins? origins)
     {
         try
         {
+            var lines = UnitTextLines.Entries(content);
+            var i = 0;
             foreach (var section in UnitFileReader.ReadSections(content))
             {
                 foreach (var line in section.Entries)
                 {
-                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, $"{file} [{section.Name}] {line.Key}=") { InDropIn = dropIn });
+                    var origin = $"{file} [{section.Name}] {line.Key}=";
+                    // The reader and the scan see the same lines in the same order; the first line of each is known.
+                    origins?.Add(origin, text with { Line = i < lines.Count && lines[i].Key == line.Key ? lines[i].Line : 0 });
+                    i++;
+                    unit.Lines.Add(new DirectiveFact(section.Name, line.Key, line.Value, origin) { InDropIn = dropIn });
                 }
             }
         }
