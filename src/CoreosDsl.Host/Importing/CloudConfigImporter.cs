@@ -46,16 +46,48 @@ internal static class CloudConfigImporter
     public static ImportResult Import(string yaml, ImportOptions options)
     {
         var input = CloudConfigYaml.Read(yaml, options.Dialect);
-        var context = new Context(new BuilderCatalog(options.UnitBuilders), []);
-        var expected = Normalize(input, "", context.Notes);
+        var notes = new List<string>();
+        var expected = Normalize(input, "", notes);
+        var context = new Context(new BuilderCatalog(options.UnitBuilders), notes, RefusedValues(expected, options.Dialect));
         var steps = PlanMapping(context, typeof(CloudConfigBuilder), expected, "");
         var source = CSharpWriter.Write(options, steps, context.Notes);
         return new ImportResult(source, context.Notes, (ConfigMapping)expected);
     }
 
-    private sealed record Context(BuilderCatalog Catalog, List<string> Notes)
+    private sealed record Context(BuilderCatalog Catalog, List<string> Notes, IReadOnlyDictionary<string, string> Refused)
     {
         public UnitImporter Units { get; } = new(Catalog);
+    }
+
+    /// <summary>
+    /// The keys whose values the analyzers would refuse as typed arguments (a <c>{{VM_NAME}}</c> placeholder is not a
+    /// host name): key path (list items as <c>[]</c>) → the rule and its message. The input is checked as a worker
+    /// holding it, with the runtime twin of the analyzers, so that the import compiles under them.
+    /// </summary>
+    private static Dictionary<string, string> RefusedValues(ConfigMapping expected, CloudConfigDialect dialect)
+    {
+        var worker = Worker.Define("import-check", w =>
+        {
+            foreach (var (key, value) in expected)
+            {
+                w.Node.Set(key, NodeCopy.Of(value));
+            }
+        });
+        var refused = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var finding in worker.Validate(dialect))
+        {
+            const string prefix = "cloud-config ";
+            if (finding.Id.StartsWith("CDSL21", StringComparison.Ordinal) && finding.Where.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                var path = System.Text.RegularExpressions.Regex.Replace(finding.Where[prefix.Length..], @"\[\d+\]", "[]");
+                if (!path.StartsWith("coreos.units", StringComparison.Ordinal)) // unit text has its own raw form (UnitCandidates)
+                {
+                    refused.TryAdd(path.EndsWith("[]", StringComparison.Ordinal) ? path[..^2] : path, $"{finding.Id}: {finding.Message}");
+                }
+            }
+        }
+
+        return refused;
     }
 
     /// <summary>
@@ -94,6 +126,14 @@ internal static class CloudConfigImporter
         foreach (var (key, value) in input)
         {
             var childPath = Join(path, key);
+            if (value is not ConfigMapping && context.Refused.TryGetValue(childPath, out var refusal))
+            {
+                // Typed, it would not compile under the analyzers: kept visibly raw, for the user to fill in or fix.
+                context.Notes.Add($"{childPath}: kept as a raw node (Node.Set), which the analyzers do not check, because {refusal}");
+                steps.Add(new RawNodeStep(key, value));
+                continue;
+            }
+
             var step = keys.TryGetValue(key, out var methods) ? PlanKey(context, builderType, key, value, methods, childPath) : [];
             if (step.Count == 0)
             {
@@ -172,9 +212,16 @@ internal static class CloudConfigImporter
                 yield return [Call(new ParamsArg(items.Cast<ConfigScalar>().Select(i => (object)i.Value).ToList()))];
                 break;
             case ([{ ParameterType: var t }], ConfigScalar { Kind: ScalarKind.String, Tag: null } s) when t == typeof(string[]):
-                // A comma-separated list written from separate values (etcd_servers: "a, b").
-                yield return [Call(new ParamsArg(s.Value.Split(", ").Select(v => (object)v).ToList()))];
-                yield return [Call(new ParamsArg(s.Value.Split(',').Select(v => (object)v.Trim()).ToList()))];
+                // A comma-separated list written from separate values (etcd_servers: "a, b"); never one value that
+                // holds the list ("a,b"), which the analyzers would check as one URL.
+                foreach (var split in new[] { s.Value.Split(", "), s.Value.Split(',').Select(v => v.Trim()).ToArray() })
+                {
+                    if (!split.Any(v => v.Contains(',', StringComparison.Ordinal)))
+                    {
+                        yield return [Call(new ParamsArg(split.Select(v => (object)v).ToList()))];
+                    }
+                }
+
                 break;
             case ([{ ParameterType: var t }, { ParameterType: var u }], ConfigScalar { Kind: ScalarKind.String, Tag: null } s)
                 when t == typeof(string) && u == typeof(string) && s.Value.Length > 0:
