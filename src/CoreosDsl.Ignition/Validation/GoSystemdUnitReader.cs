@@ -139,7 +139,7 @@ internal static class GoSystemdUnitReader
         var garbage = rest.Trim();
         return garbage.Length == 0
             ? null
-            : $"found garbage after section name : [{string.Join(' ', Encoding.UTF8.GetBytes(garbage))}]";
+            : $"found garbage after section name : \"{garbage.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"";
     }
 
     // A comment line, continued while it ends with a backslash (trailing spaces ignored).

@@ -163,10 +163,13 @@ internal static partial class IgnitionConfigRules
             }
 
             var function = hash[..dash];
-            var size = function switch { "sha512" => 128, "sha256" => 64, _ => 0 };
+            // Spec 3.0.0 knows sha512 only; sha256 came with 3.1.0.
+            var size = function switch { "sha512" => 128, "sha256" when AtLeast(1) => 64, _ => 0 };
             if (size == 0)
             {
-                E(verification, "hash", "unrecognized hash function", $"Ignition verifies sha512 and sha256 only: write sha512-HEX or sha256-HEX (not {function})", "hash");
+                E(verification, "hash", "unrecognized hash function", AtLeast(1)
+                    ? $"Ignition verifies sha512 and sha256 only: write sha512-HEX or sha256-HEX (not {function})"
+                    : "spec 3.0.0 verifies sha512 only: write sha512-HEX, or raise ignition.version to 3.1.0 or later for sha256", "hash");
             }
             else if (Encoding.UTF8.GetByteCount(hash[(dash + 1)..]) != size)
             {
