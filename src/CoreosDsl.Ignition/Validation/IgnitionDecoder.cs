@@ -45,7 +45,37 @@ internal sealed class IgnitionDecoder
     public IgnitionKey? Match(string schemaPath, string jsonKey)
     {
         var keys = ChildrenOf(schemaPath);
-        return keys.FirstOrDefault(k => k.Name == jsonKey) ?? keys.FirstOrDefault(k => string.Equals(k.Name, jsonKey, StringComparison.OrdinalIgnoreCase));
+        return keys.FirstOrDefault(k => k.Name == jsonKey) ?? keys.FirstOrDefault(k => FoldEquals(jsonKey, k.Name));
+    }
+
+    /// <summary>
+    /// Whether Go's decoder matches the JSON key <paramref name="jsonKey"/> to the field <paramref name="field"/>
+    /// (an ASCII name): the same letters in any case, where the Kelvin sign stands for k and the long s for s.
+    /// </summary>
+    public static bool FoldEquals(string jsonKey, string field)
+    {
+        if (jsonKey.Length != field.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < field.Length; i++)
+        {
+            var (c, f) = (jsonKey[i], char.ToLowerInvariant(field[i]));
+            var folded = c switch
+            {
+                '\u212A' => 'k',
+                '\u017F' => 's',
+                < '\u0080' => char.ToLowerInvariant(c),
+                _ => c,
+            };
+            if (folded != f)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string ParentOf(string path)

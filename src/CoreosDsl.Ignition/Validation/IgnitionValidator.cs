@@ -120,6 +120,11 @@ public static class IgnitionValidator
     // The decoding of util.versionStub: only "ignition" and its "version" have types to match.
     private static ConfigNode? VersionStub(JsonValue root, EntrySink emit)
     {
+        if (root.Kind == JsonKind.Null)
+        {
+            return new ConfigNode("$.ignition.version", root) { Text = "" }; // null decodes into nothing: no version
+        }
+
         if (root.Kind != JsonKind.Object)
         {
             emit.AtOffset(IgnitionSeverity.Error, "type", "$", root.Offset, $"json: cannot unmarshal {root.GoKindName} into Go value of type util.versionStub", "an Ignition config is a JSON object");
@@ -155,11 +160,9 @@ public static class IgnitionValidator
         return new ConfigNode("$.ignition.version", version ?? root) { Text = version?.Text ?? "" };
     }
 
-    private static IEnumerable<JsonValue> Matching(JsonValue obj, string name)
-    {
-        var exact = obj.Members.Any(m => m.Key == name);
-        return obj.Members.Where(m => exact ? m.Key == name : string.Equals(m.Key, name, StringComparison.OrdinalIgnoreCase)).Select(m => m.Value);
-    }
+    // Every member Go decodes into the field: the exact name or a case-folded one, in document order (the last wins).
+    private static IEnumerable<JsonValue> Matching(JsonValue obj, string name) =>
+        obj.Members.Where(m => m.Key == name || IgnitionDecoder.FoldEquals(m.Key, name)).Select(m => m.Value);
 
     /// <summary>
     /// Unused keys: in every object the spec has a struct for, each key that is not exactly one of its fields (a key
@@ -176,8 +179,9 @@ public static class IgnitionValidator
             return;
         }
 
+        // ignition-validate looks keys up in a map of the JSON, where a repeated key keeps its last value.
         var known = decoder.ChildrenOf(schemaPath);
-        foreach (var member in value.Members)
+        foreach (var member in value.Members.Where((m, i) => !value.Members.Skip(i + 1).Any(later => later.Key == m.Key)))
         {
             var key = known.FirstOrDefault(k => k.Name == member.Key);
             if (key is null)
@@ -210,7 +214,7 @@ public static class IgnitionValidator
             return $"{name} needs spec version {since} or later, and this config is {version}: raise ignition.version";
         }
 
-        var folded = known.FirstOrDefault(k => string.Equals(k.Name, name, StringComparison.OrdinalIgnoreCase));
+        var folded = known.FirstOrDefault(k => IgnitionDecoder.FoldEquals(name, k.Name));
         if (folded is not null)
         {
             return $"keys are case-sensitive: write \"{folded.Name}\" (Ignition reads this one, but ignition-validate warns)";
