@@ -10,8 +10,6 @@ namespace CoreosDsl.Generators;
 /// </summary>
 internal static class DiagnosticDescriptors
 {
-    public const string HelpLinkFormat = "docs/diagnostics.md#{0}";
-
     private const string SchemaCategory = "CoreosDsl.Schema";
 
     public static readonly DiagnosticDescriptor MalformedSchemaLine = new(
@@ -37,5 +35,6 @@ internal static class DiagnosticDescriptors
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);
 
-    public static string Help(string id) => string.Format(System.Globalization.CultureInfo.InvariantCulture, HelpLinkFormat, id.ToLowerInvariant());
+    /// <summary>The absolute address of the section of docs/diagnostics.md that explains <paramref name="id"/>.</summary>
+    public static string Help(string id) => global::CoreosDsl.Rules.DocumentationLinks.Diagnostic(id);
 }

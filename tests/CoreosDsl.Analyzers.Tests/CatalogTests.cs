@@ -23,7 +23,7 @@ public class CatalogTests
             Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(rule.Category, descriptor.Category);
             Assert.Equal(rule.Severity == RuleSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, descriptor.DefaultSeverity);
-            Assert.Equal($"docs/diagnostics.md#{rule.Id.ToLowerInvariant()}", descriptor.HelpLinkUri);
+            Assert.Equal(rule.HelpLink, descriptor.HelpLinkUri);
         }
     }
 

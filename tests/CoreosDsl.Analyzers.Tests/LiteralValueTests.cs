@@ -185,7 +185,7 @@ public class LiteralValueTests
             "\"*-*-* 25:00:00\" is not a calendar event: hour 25 (column 7) is out of range 0..23; write a calendar event such as '*-*-* 05:00:00', 'Mon..Fri 09:00' or 'daily'",
             d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, d.Severity);
-        Assert.Equal("docs/diagnostics.md#cdsl201", d.Descriptor.HelpLinkUri);
+        Assert.Equal(HelpLinkTests.Expected("CDSL201"), d.Descriptor.HelpLinkUri);
     }
 
     [Fact]

@@ -168,6 +168,24 @@ public class RuntimeTwinTests
     }
 
     [Fact]
+    public void ADropInEntryOfAOneshotUnitMayAddACommand()
+    {
+        // Judged alone, the second entry looks like a drop-in adding ExecStart= to a unit that has one; merged with the
+        // first it belongs to a oneshot service, which may have several.
+        var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("setup.service", "[Service]\nType=oneshot\nExecStart=/usr/bin/setup\n")
+            .Add(e => e.Name("setup.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-more.conf").Content("[Service]\nExecStart=/usr/bin/setup --more\n")))))));
+        Assert.Empty(RuntimeFindings(worker));
+
+        // And a drop-in entry can make the merged unit one systemd refuses: Restart=always on a oneshot service.
+        var refused = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u
+            .Raw("setup.service", "[Service]\nType=oneshot\nExecStart=/usr/bin/setup\n")
+            .Add(e => e.Name("setup.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("20-restart.conf").Content("[Service]\nRestart=always\n")))))));
+        var finding = Assert.Single(refused.Validate(), d => d.Id.StartsWith("CDSL2", StringComparison.Ordinal));
+        Assert.Equal(("CDSL226", "setup.service.d/20-restart.conf [Service] Restart="), (finding.Id, finding.Where));
+    }
+
+    [Fact]
     public void InstancesOfTheWorkersOwnTemplatesAreDefined()
     {
         var worker = Worker.Define("worker", w => w.Coreos(c => c.Units(u => u

@@ -42,6 +42,7 @@ public class StockUnitsTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void TheSystemdListMatchesTheUnitsThisMachinesSystemdShips()
     {
         // The upstream part of systemd.txt was taken from systemd 252's packages; each of those files is on this

@@ -47,6 +47,7 @@ public class UnitFileReaderTests
     ];
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void ItReadsLinesAsSystemdDoes()
     {
         var units = Syntax.ToDictionary(s => s.Name, s => $"[Unit]\n{s.Lines}\n[Service]\nExecStart=/bin/true\n", StringComparer.Ordinal);

@@ -124,6 +124,7 @@ public class UnitSettingsTests
     ];
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void TheRulesFireExactlyWhenSystemdRefusesTheUnit()
     {
         var verify = SystemdVerify.Run(OracleCases.ToDictionary(c => c.File, c => c.Content, StringComparer.Ordinal));

@@ -75,6 +75,27 @@ public class WorkerUnitsTests
         AnalyzerHarness.Verify(fixedSnippet);
     }
 
+    /// <summary>
+    /// coreos-cloudinit applies every entry of one name in order, so the rules see the unit they leave behind: the
+    /// content of one entry, the start command of another, and the drop-ins of all.
+    /// </summary>
+    [Fact]
+    public void EntriesOfOneUnitAreCheckedAsTheUnitTheyMakeTogether()
+    {
+        // A stock unit started in one entry and given its options by a drop-in in another (etcd and docker setups).
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Existing("docker.service", {{Start}}).Add(e => e.Name("docker.service").DropIns(d => d.Add(x => x.Name("50-insecure-registry.conf").Content("[Service]\nEnvironment=DOCKER_OPTS=--insecure-registry=10.0.0.0/8\n"))))"""));
+
+        // A oneshot unit written in one entry and given a second command by a drop-in in another: oneshot services
+        // may have several (judged alone, the drop-in entry would look like a second ExecStart= of a stock unit).
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Service("setup.service", s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/setup"))).Add(e => e.Name("setup.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-more.conf").Content("[Service]\nExecStart=/usr/bin/setup --more\n"))))"""));
+
+        // The same drop-in on a simple service adds a second command: flagged where the drop-in says it.
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app"))).Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-more.conf").Content({|CDSL242:"[Service]\nExecStart=/usr/bin/app --more\n"|}))))"""));
+    }
+
     /// <summary>Every directive that names another unit is followed, in [Unit] and in [Install].</summary>
     [Theory]
     [InlineData("Unit", "Requires")]

@@ -89,6 +89,7 @@ public sealed class WriterPropertyTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Emitted_documents_read_back_identically_with_PyYAML()
     {
         // One PyYAML process for the whole batch; CsCheck's seeded generator keeps the batch reproducible.

@@ -31,6 +31,7 @@ public sealed class YamlWriterTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Seed_output_reads_the_same_with_PyYAML()
     {
         var tree = SeedTree.Build();

@@ -5,6 +5,7 @@ using CsCheck;
 namespace CoreosDsl.Fat.Tests;
 
 /// <summary>Property test: random trees written by us read back identically through mtools (and our reader).</summary>
+[Trait("Category", "Oracle")]
 public sealed class RandomTreeTests
 {
     // Name characters: ASCII letters, digits, the punctuation 8.3 names allow or replace, spaces, dots, and some

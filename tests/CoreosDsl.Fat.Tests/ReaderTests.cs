@@ -10,6 +10,7 @@ public sealed class ReaderTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
+    [Trait("Category", "Oracle")]
     [InlineData("12", 4096, FatType.Fat12)]
     [InlineData("16", 65536, FatType.Fat16)]
     [InlineData("32", 65536, FatType.Fat32)]
@@ -51,6 +52,7 @@ public sealed class ReaderTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void ReadsAVolumeInsideADiskImage()
     {
         var image = Path.Combine(_dir, "disk.img");

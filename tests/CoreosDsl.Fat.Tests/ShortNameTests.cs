@@ -23,6 +23,7 @@ public sealed class ShortNameTests : IDisposable
     ];
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void AliasesMatchWhatMtoolsCreatesForTheSameNames()
     {
         // mtools: mkfs.fat, then one mcopy per name, in order.

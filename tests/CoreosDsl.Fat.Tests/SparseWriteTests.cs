@@ -11,6 +11,7 @@ public sealed class SparseWriteTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void TwoGiBVolumeWithTenMegabytesAllocatesAboutTenMegabytes()
     {
         var image = Path.Combine(_dir, "sparse.img");
@@ -52,6 +53,7 @@ public sealed class SparseWriteTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void CorruptedVolumeIsCaughtByTheFsckOracle()
     {
         // The oracle must be able to fail: break a FAT chain and fsck.fat has to complain.

@@ -10,6 +10,7 @@ public sealed class WriterOracleTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Theory]
+    [Trait("Category", "Oracle")]
     [InlineData(FatType.Fat16, 64)]
     [InlineData(FatType.Fat32, 64)]
     [InlineData(FatType.Fat16, 2048)]
@@ -46,6 +47,7 @@ public sealed class WriterOracleTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void AttributesAndLabelAreWhatMtoolsShows()
     {
         var image = Path.Combine(_dir, "attr.img");
@@ -63,6 +65,7 @@ public sealed class WriterOracleTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void VolumeInsideADiskImageIsReadAtItsOffset()
     {
         var disk = Path.Combine(_dir, "disk.img");
@@ -94,6 +97,7 @@ public sealed class WriterOracleTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void TimestampIsWhatMdirShows()
     {
         var image = Path.Combine(_dir, "time.img");

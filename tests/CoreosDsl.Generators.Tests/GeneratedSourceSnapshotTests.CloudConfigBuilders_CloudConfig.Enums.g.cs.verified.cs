@@ -10,7 +10,7 @@ public enum Mode
     /// <summary><c>fast</c></summary>
     Fast,
     /// <summary><c>slow</c>: too slow; use fast.</summary>
-    [global::System.Obsolete("slow: too slow; use fast", false, DiagnosticId = "CDSL105", UrlFormat = "docs/diagnostics.md#cdsl105")]
+    [global::System.Obsolete("slow: too slow; use fast", false, DiagnosticId = "CDSL105", UrlFormat = "https://github.com/coreosdsl/CoreosDsl/blob/main/docs/diagnostics.md#cdsl105")]
     Slow,
 }
 

@@ -154,7 +154,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <returns>This builder.</returns>
     /// <remarks>Deprecation: renamed v200; replacement: NewName=.</remarks>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    [global::System.Obsolete("OldName=: renamed v200 (target: systemd 230). Use NewName= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "docs/diagnostics.md#cdsl101")]
+    [global::System.Obsolete("OldName=: renamed v200 (target: systemd 230). Use NewName= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "https://github.com/coreosdsl/CoreosDsl/blob/main/docs/diagnostics.md#cdsl101")]
     public DemoSectionBuilder OldName([global::CoreosDsl.Systemd.SystemdSyntax("text")] string value)
     {
         Set("OldName", value, global::CoreosDsl.Systemd.DirectiveValue.Text);
@@ -168,7 +168,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <returns>This builder.</returns>
     /// <remarks>Deprecation: deprecated v150, ignored since v240; replacement: Paint=.</remarks>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    [global::System.Obsolete("Gone=: deprecated v150, ignored since v240 (target: systemd 230). Use Paint= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "docs/diagnostics.md#cdsl101")]
+    [global::System.Obsolete("Gone=: deprecated v150, ignored since v240 (target: systemd 230). Use Paint= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "https://github.com/coreosdsl/CoreosDsl/blob/main/docs/diagnostics.md#cdsl101")]
     public DemoSectionBuilder Gone(ulong value)
     {
         Set("Gone", value, global::CoreosDsl.Systemd.DirectiveValue.UInt);

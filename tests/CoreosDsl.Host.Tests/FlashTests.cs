@@ -38,6 +38,7 @@ public sealed class FlashTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public async Task AnInterruptedFlashSaysTheDeviceIsPartlyWritten()
     {
         // 2 GiB of (sparse) image: long enough to be interrupted mid-write.

@@ -23,6 +23,7 @@ public class HostErrorTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void AnImageOverAFifoIsRefused()
     {
         var fifo = Path.Combine(folder, "pipe");
@@ -91,6 +92,7 @@ public class HostErrorTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void AFailingHostSyslinuxIsReportedWithItsOwnMessage()
     {
         // A syslinux that fails as a broken install does, with the real mtools beside it.

@@ -11,6 +11,7 @@ namespace CoreosDsl.Host.Tests;
 /// <c>image iso</c> and <c>image usb</c> on the stand-in stock ISO, checked with xorriso, isoinfo, sfdisk, fsck.fat
 /// and mtools, and booted under QEMU (three boots in all).
 /// </summary>
+[Trait("Category", "Oracle")]
 public class ImageTests
 {
     private readonly StockImage stock = StockImage.Instance;

@@ -11,6 +11,7 @@ namespace CoreosDsl.Host.Tests;
 /// <c>serve --stock</c>: the network-boot endpoints over real HTTP on 127.0.0.1, with examples/Fleet's workers and the
 /// stand-in stock ISO (the kernel and initrd compared with the files the ISO was built from).
 /// </summary>
+[Trait("Category", "Oracle")]
 public class NetbootServeTests
 {
     private readonly StockImage stock = StockImage.Instance;
@@ -55,6 +56,33 @@ public class NetbootServeTests
         // The config URL of the script is this server's, and it serves exactly the worker's emitted config.
         var configUrl = new Uri(script.Split([' ', '\n']).Single(w => w.StartsWith("cloud-config-url=", StringComparison.Ordinal))["cloud-config-url=".Length..]);
         Assert.Equal(workers[1].ToYaml(), await http.GetStringAsync(configUrl.PathAndQuery));
+    }
+
+    [Theory]
+    [InlineData(Provisioning.Ignition, false)]
+    [InlineData(Provisioning.Both, true)]
+    public async Task AnIgnitionWorkersScriptNamesItsIgnitionConfigOnThisServerAndItsFirstBoot(Provisioning provisioning, bool cloudConfigToo)
+    {
+        var flatcar = Worker.Define("flatcar-1", w => w.Hostname("flatcar-1")).WithProvisioning(provisioning).WithMacAddresses("52:54:00:c0:de:11");
+        await using var server = await Start([.. FleetWorkers.All(), flatcar]);
+        using var http = Client(server);
+        var base_ = server.Addresses[0].TrimEnd('/') + "/";
+
+        var script = await http.GetStringAsync("/ipxe/52-54-00-c0-de-11.ipxe");
+        var kernelLine = script.Split('\n').Single(l => l.StartsWith("kernel ", StringComparison.Ordinal)).Split(' ');
+        Assert.Contains($"ignition.config.url={base_}flatcar-1/ignition.json", kernelLine);
+        Assert.Contains("flatcar.first_boot=1", kernelLine);
+        Assert.Equal(cloudConfigToo, kernelLine.Contains($"cloud-config-url={base_}flatcar-1/cloud-config.yml"));
+        Assert.Equal(cloudConfigToo ? 1 : 0, kernelLine.Count(w => w.StartsWith("cloud-config-url=", StringComparison.Ordinal)));
+
+        // The URL the script names answers with exactly the emitted config, as Ignition asks for it.
+        var ignitionUrl = new Uri(kernelLine.Single(w => w.StartsWith("ignition.config.url=", StringComparison.Ordinal))["ignition.config.url=".Length..]);
+        var config = await http.GetAsync(ignitionUrl.PathAndQuery);
+        Assert.Equal("application/vnd.coreos.ignition+json", config.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(flatcar.ToIgnitionJson(), await config.Content.ReadAsStringAsync());
+
+        // A cloud-config worker's script names no Ignition config.
+        Assert.DoesNotContain("ignition.config.url=", await http.GetStringAsync("/ipxe/52-54-00-c0-de-01.ipxe"), StringComparison.Ordinal);
     }
 
     [Fact]

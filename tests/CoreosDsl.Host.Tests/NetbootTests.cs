@@ -9,6 +9,7 @@ namespace CoreosDsl.Host.Tests;
 /// 10.0.2.2): machines of examples/Fleet boot from <c>serve --stock</c> by MAC address, and the stand-in initramfs
 /// fetches the config URL of its kernel line and prints what it got. The boots of one test run in parallel.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class NetbootTests
 {
     private readonly StockImage stock = StockImage.Instance;
@@ -44,7 +45,7 @@ public class NetbootTests
             Assert.Contains($"cloud-config-url=http://10.0.2.2:{port}/{worker.Name}/cloud-config.yml", boot.CommandLine, StringComparison.Ordinal);
             var fetch = Assert.Single(boot.Fetches());
             Assert.Equal($"http://10.0.2.2:{port}/{worker.Name}/cloud-config.yml", fetch.Url);
-            Assert.Equal("HTTP/1.1 200 OK", fetch.Status);
+            Assert.True(fetch.Status == "HTTP/1.1 200 OK", $"{worker.Name} fetched its config with status \"{fetch.Status}\":\n{boot.Serial}");
             Assert.Equal(worker.ToYaml(), fetch.Body);
         }
 
@@ -64,5 +65,32 @@ public class NetbootTests
 
             Assert.Contains(log, e => e.Target == "/assets/coreos/vmlinuz" && e.Status is 200 or 206);
         }
+    }
+
+    [Fact]
+    public async Task AnIgnitionWorkerBootsByMacAndFetchesItsIgnitionConfigAndItsCloudConfig()
+    {
+        // Provisioned with both: Flatcar's Ignition reads ignition.config.url on the first boot, coreos-cloudinit cloud-config-url.
+        var flatcar = Worker.Define("flatcar-net", w => w.Hostname("flatcar-net"))
+            .WithProvisioning(Provisioning.Both)
+            .WithMacAddresses("52:54:00:c0:de:21")
+            .WithBoot(b => b with { SerialPort = 0 });
+        using var assets = StockAssets.Open(stock.IsoPath, [flatcar]);
+        await using var server = await ConfigServer.StartAsync([flatcar], ["http://127.0.0.1:0"], _ => { }, CancellationToken.None,
+            new NetbootSettings(assets, null), AllowList.Parse(["127.0.0.0/8"]));
+        var port = new Uri(server.Addresses[0]).Port;
+
+        var boot = await QemuBoot.NetworkAsync($"http://10.0.2.2:{port}/boot.ipxe", "52:54:00:c0:de:21");
+
+        Assert.True(boot.Completed, $"flatcar-net did not finish booting:\n{boot.Serial}");
+        Assert.Contains("flatcar.first_boot=1", boot.CommandLine, StringComparison.Ordinal);
+        var fetches = boot.Fetches().ToDictionary(f => f.Url);
+        Assert.Equal(2, fetches.Count);
+        var ignition = fetches[$"http://10.0.2.2:{port}/flatcar-net/ignition.json"];
+        Assert.Equal("HTTP/1.1 200 OK", ignition.Status);
+        Assert.Equal(flatcar.ToIgnitionJson(), ignition.Body);
+        var cloudConfig = fetches[$"http://10.0.2.2:{port}/flatcar-net/cloud-config.yml"];
+        Assert.Equal("HTTP/1.1 200 OK", cloudConfig.Status);
+        Assert.Equal(flatcar.ToYaml(), cloudConfig.Body);
     }
 }

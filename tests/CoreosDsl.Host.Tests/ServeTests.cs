@@ -10,6 +10,7 @@ namespace CoreosDsl.Host.Tests;
 public class ServeTests
 {
     [Fact]
+    [Trait("Category", "Oracle")]
     public async Task ServesEachWorkerByNameAndByMacLogsRequestsAndStopsOnSigterm()
     {
         var folder = TestPaths.NewScratchDirectory("serve");
@@ -67,6 +68,7 @@ public class ServeTests
     /// with no MAC address needed; --json logs JSON lines; an address others can reach gets a warning.
     /// </summary>
     [Fact]
+    [Trait("Category", "Oracle")]
     public async Task ServesTheSeedWorkerAtItsConfigUrlPathAndLogsJsonLines()
     {
         var folder = TestPaths.NewScratchDirectory("serve-seed");

@@ -14,6 +14,7 @@ public class FlatcarWorkersTests
     public void The_data_workers_files_match_their_snapshot() => Snapshot.Verify(Workers.DataWorker());
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Every_worker_emits_both_outputs_and_ignition_validate_accepts_its_json()
     {
         foreach (var worker in Workers.All())
@@ -27,6 +28,7 @@ public class FlatcarWorkersTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void The_real_Ignition_writes_what_build_says_the_Flatcar_worker_has()
     {
         var worker = Workers.FlatcarWorker();

@@ -3,6 +3,7 @@ using CsCheck;
 namespace CoreosDsl.Ignition.Tests;
 
 /// <summary>Every config the builders write is accepted by ignition-validate with no error and no warning.</summary>
+[Trait("Category", "Oracle")]
 public class ValidateOracleTests
 {
     private const string Key = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl user@example";

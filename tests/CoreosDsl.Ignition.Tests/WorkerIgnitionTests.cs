@@ -33,6 +33,7 @@ public class WorkerIgnitionTests
         .WithProvisioning(Provisioning.Both);
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Both_outputs_are_written_and_ignition_validate_accepts_the_json()
     {
         var worker = Shared();
@@ -59,6 +60,7 @@ public class WorkerIgnitionTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void The_real_Ignition_writes_exactly_the_files_units_and_links_of_the_config_and_the_units_build_wrote()
     {
         var worker = Shared();
@@ -98,6 +100,7 @@ public class WorkerIgnitionTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void A_started_unit_without_Install_is_CDSL261_at_run_time()
     {
 #pragma warning disable CDSL261 // the run-time twin is under test
@@ -130,6 +133,7 @@ public class WorkerIgnitionTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void An_Ignition_only_worker_writes_no_cloud_config_and_adds_its_Ignition_only_settings()
     {
         var worker = Worker.Define("w", w => w.SshAuthorizedKeys(Key))

@@ -46,6 +46,7 @@ public sealed class MbrTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void PartitionTableMatchesWhatSfdiskWrites()
     {
         // Two partitions, the second past cylinder 1023: sfdisk's CHS clamping must agree with ours.
@@ -84,6 +85,7 @@ public sealed class MbrTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void BootCodeLoadsFromMbrBinOrFromADiskImage()
     {
         var mbrBin = File.ReadAllBytes("/usr/lib/syslinux/mbr/mbr.bin");

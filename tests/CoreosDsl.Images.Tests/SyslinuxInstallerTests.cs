@@ -6,6 +6,7 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Images.Tests;
 
 /// <summary>The managed syslinux installer writes what syslinux's own installer writes, given the same sectors.</summary>
+[Trait("Category", "Oracle")]
 public sealed class SyslinuxInstallerTests(SyslinuxFiles syslinux) : IClassFixture<SyslinuxFiles>, IDisposable
 {
     private readonly string _dir = TestPaths.NewScratchDirectory("syslinux");

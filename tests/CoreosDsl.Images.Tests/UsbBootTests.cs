@@ -10,6 +10,7 @@ namespace CoreosDsl.Images.Tests;
 /// ldlinux.bss → ldlinux.sys → syslinux.cfg → kernel + initramfs), and the initramfs's /init finds the medium,
 /// the cloud-config URL on the kernel command line, and the config drive. Each boot takes 7-15 s (TCG).
 /// </summary>
+[Trait("Category", "Oracle")]
 public sealed class UsbBootTests(SyslinuxFiles syslinux) : IClassFixture<SyslinuxFiles>, IDisposable
 {
     private const string Url = "http://example.com/cloud-config.yml";

@@ -8,6 +8,7 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Images.Tests;
 
 /// <summary>Whole USB images, checked by sfdisk, fsck.fat and mtools.</summary>
+[Trait("Category", "Oracle")]
 public sealed class UsbImageTests(SyslinuxFiles syslinux) : IClassFixture<SyslinuxFiles>, IDisposable
 {
     private const long PartitionOffset = 1 << 20;

@@ -2,6 +2,7 @@ using CoreosDsl.Tests.Shared;
 
 namespace CoreosDsl.Systemd.Tests;
 
+[Trait("Category", "Oracle")]
 public class OracleAvailabilityTests
 {
     [Fact]

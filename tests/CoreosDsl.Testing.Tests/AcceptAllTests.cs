@@ -66,6 +66,7 @@ public sealed class AcceptAllTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void The_script_leaves_the_same_tree_as_AcceptAll()
     {
         WriteFailedRun(scratch);
@@ -79,6 +80,7 @@ public sealed class AcceptAllTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void The_script_defaults_to_the_current_folder()
     {
         WriteFailedRun(scratch);
@@ -89,6 +91,7 @@ public sealed class AcceptAllTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_script_is_executable_and_rejects_a_missing_folder()
     {
@@ -102,6 +105,7 @@ public sealed class AcceptAllTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Accepted_snapshots_pass_on_the_next_run()
     {
         var settings = scratch.Settings();

@@ -56,6 +56,7 @@ public sealed class UnifiedDiffTests : IDisposable
     };
 
     [Theory]
+    [Trait("Category", "Oracle")]
     [MemberData(nameof(Unambiguous))]
     public void Matches_gnu_diff_u_byte_for_byte(string description, string oldText, string newText)
     {
@@ -67,6 +68,7 @@ public sealed class UnifiedDiffTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Context_lines_can_be_chosen_like_diff_U()
     {
         var newText = Seed.Replace("role=worker", "role=edge").Replace("command: start\n  - name: fleet", "command: stop\n  - name: fleet");
@@ -77,6 +79,7 @@ public sealed class UnifiedDiffTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Random_diffs_apply_with_patch_and_change_as_few_lines_as_diff_minimal()
     {
         var text = Gen.Select(Gen.OneOf("a", "b", "c", "d", "").Array[0, 30], Gen.Bool)

@@ -63,6 +63,7 @@ public class SeedWorkerTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void EveryEmittedUnitPassesSystemdAnalyzeVerify()
     {
         var units = Worker.UnitContents().ToDictionary(u => u.Name, u => u.Content);

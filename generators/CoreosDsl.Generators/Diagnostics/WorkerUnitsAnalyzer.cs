@@ -60,7 +60,7 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
         var tree = define.Syntax.SyntaxTree;
         var span = define.Syntax.Span;
         var findings = WorkerUnitRules.Check(collector.Units, stock, collector.Complete)
-            .Concat(collector.Units.SelectMany(UnitRules.CheckDropIns));
+            .Concat(WorkerUnitRules.Merged(collector.Units).SelectMany(UnitRules.CheckDropIns));
         foreach (var finding in findings)
         {
             // Findings in a handle defined elsewhere point at the place the worker adds that handle.

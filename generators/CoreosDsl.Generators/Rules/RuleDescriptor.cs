@@ -33,6 +33,6 @@ internal sealed class RuleDescriptor
     /// <summary><c>CoreosDsl.Values</c> for literal checks, <c>CoreosDsl.Units</c> for rules across units.</summary>
     public string Category { get; }
 
-    /// <summary>The section of docs/diagnostics.md that explains the rule.</summary>
-    public string HelpLink => "docs/diagnostics.md#" + Id.ToLowerInvariant();
+    /// <summary>The absolute address of the section of docs/diagnostics.md that explains the rule.</summary>
+    public string HelpLink => DocumentationLinks.Diagnostic(Id);
 }

@@ -86,13 +86,24 @@ internal static class ServeCommand
         using var assets = settings.Stock is null ? null : StockAssets.Open(settings.Stock, workers);
         var netboot = assets is null ? null : new NetbootSettings(assets, settings.PublicUrl);
         var gate = new object();
-        await using var server = await ConfigServer.StartAsync(workers, urls, entry =>
+        await using var requestLog = new RequestLog((batch, dropped) =>
         {
             lock (gate)
             {
-                Log(console, json, entry);
+                if (dropped > 0)
+                {
+                    console.WriteWarning($"{dropped} requests were not logged: the log's output did not keep up");
+                }
+
+                foreach (var entry in batch)
+                {
+                    Log(console, json, entry);
+                }
+
+                console.Out.Flush();
             }
-        }, cancellationToken, netboot, allow);
+        });
+        await using var server = await ConfigServer.StartAsync(workers, urls, requestLog.Add, cancellationToken, netboot, allow);
 
         lock (gate)
         {
@@ -140,6 +151,7 @@ internal static class ServeCommand
         }
 
         await server.RunUntilCancelledAsync(cancellationToken);
+        await requestLog.DisposeAsync(); // every answered request is logged before "stopped"
         lock (gate)
         {
             if (json)
@@ -181,8 +193,6 @@ internal static class ServeCommand
             var colour = entry.Status < 400 ? "green" : entry.Status < 500 ? "yellow" : "red";
             console.Line(Markup.Escape(text).Replace($" {entry.Status} ", $" [{colour}]{entry.Status}[/] ", StringComparison.Ordinal), text);
         }
-
-        console.Out.Flush();
     }
 
     private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)

@@ -1,4 +1,5 @@
 using System.Text;
+using CoreosDsl.IO;
 
 namespace CoreosDsl.Host.Netboot;
 
@@ -30,7 +31,12 @@ internal static class NetbootExport
         void Text(string path, string text)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WriteAtomically(folder, path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
+            var bytes = Encoding.UTF8.GetBytes(text);
+            if (!HoldsAlready(folder, path, bytes))
+            {
+                WriteAtomically(folder, path, stream => stream.Write(bytes));
+            }
+
             written.Add(path);
         }
 
@@ -48,12 +54,19 @@ internal static class NetbootExport
         foreach (var (urlPath, asset) in assets.ByUrlPath.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WriteAtomically(folder, urlPath, stream =>
+            var copy = new FileInfo(Path.Combine(folder, urlPath));
+
+            // rsync's quick check: the copy of an earlier export has the asset's length and the image's time.
+            if (!copy.Exists || copy.Length != asset.File.Length || copy.LastWriteTimeUtc != asset.LastModified.UtcDateTime)
             {
-                using var source = asset.File.Open();
-                source.CopyTo(stream, 1 << 20);
-            });
-            File.SetLastWriteTimeUtc(Path.Combine(folder, urlPath), asset.LastModified.UtcDateTime);
+                WriteAtomically(folder, urlPath, stream =>
+                {
+                    using var source = asset.File.Open();
+                    source.CopyTo(stream, 1 << 20);
+                });
+                File.SetLastWriteTimeUtc(copy.FullName, asset.LastModified.UtcDateTime);
+            }
+
             written.Add(urlPath);
         }
 
@@ -93,27 +106,21 @@ internal static class NetbootExport
             "log-dhcp\n";
     }
 
-    /// <summary>Writes beside the target and renames over it, so that a reader sees the old file or the new one.</summary>
+    /// <summary>
+    /// True when the file already holds <paramref name="bytes"/>: a re-export that changes nothing writes nothing, so
+    /// timestamps stay (a sync to an object store or CDN sends only what changed) and no file is renamed over.
+    /// </summary>
+    private static bool HoldsAlready(string folder, string relativePath, byte[] bytes)
+    {
+        var file = new FileInfo(Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar)));
+        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes);
+    }
+
+    /// <summary>Writes through <see cref="AtomicFile"/>, so that a reader sees the old file or the new one, never a partial one.</summary>
     private static void WriteAtomically(string folder, string relativePath, Action<Stream> write)
     {
         var target = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
+        AtomicFile.Write(target, stream => write(stream));
     }
 }

@@ -24,22 +24,26 @@ internal static class NetbootPaths
     /// <summary>The path of a file of the stock image under <c>assets/</c>: <c>/coreos/vmlinuz</c> → <c>assets/coreos/vmlinuz</c>.</summary>
     public static string Asset(string imagePath) => $"{AssetFolder}/{imagePath.TrimStart('/')}";
 
-    /// <summary>
-    /// The config a network-booted worker fetches, relative to the base URL: the one place that chooses it, so that a
-    /// worker with another config format (Ignition) can be given its own path here.
-    /// </summary>
-    public static string Config(WorkerDefinition worker) => $"{worker.Name}/cloud-config.yml";
+    /// <summary>The cloud-config of a worker, relative to the base URL: where serve answers it and build writes it.</summary>
+    public static string CloudConfig(WorkerDefinition worker) => $"{worker.Name}/cloud-config.yml";
+
+    /// <summary>The Ignition config of a worker, relative to the base URL: where serve answers it and build writes it.</summary>
+    public static string IgnitionConfig(WorkerDefinition worker) => $"{worker.Name}/ignition.json";
 
     /// <summary>
     /// The worker's kernel command line for a network boot: its own arguments, <c>initrd=</c> naming the initrd as
-    /// iPXE names it (the file name of its URL) and the config URL on <paramref name="baseUrl"/> (a config drive does
-    /// not exist on a network boot, so it is dropped).
+    /// iPXE names it (the file name of its URL), and the URLs of the configs it is provisioned with on
+    /// <paramref name="baseUrl"/>: <c>cloud-config-url=</c> for cloud-config, <c>ignition.config.url=</c> and
+    /// <c>flatcar.first_boot=1</c> for Ignition, both for both. The one place a network boot chooses its config URLs;
+    /// a config drive does not exist on a network boot, so it is dropped.
     /// </summary>
     public static string KernelArguments(WorkerDefinition worker, Uri baseUrl) =>
         (worker.Boot with
         {
             Initrd = Path.GetFileName(worker.Boot.Initrd),
             ConfigDrive = false,
-            ConfigUrl = new Uri(baseUrl, Config(worker)),
+            ConfigUrl = worker.Provisioning.HasFlag(Provisioning.CloudConfig) ? new Uri(baseUrl, CloudConfig(worker)) : null,
+            IgnitionConfigUrl = worker.Provisioning.HasFlag(Provisioning.Ignition) ? new Uri(baseUrl, IgnitionConfig(worker)) : null,
+            IgnitionFirstBoot = worker.Provisioning.HasFlag(Provisioning.Ignition),
         }).AppendLine();
 }

@@ -71,6 +71,17 @@ internal sealed class ExtentStream : Stream
         return 0;
     }
 
+    // Reads are positional and short (page-cache hits while serve hands out a kernel), so the asynchronous forms
+    // run inline: no thread-pool hop per chunk, and no serialising of reads as Stream's default BeginRead does.
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(Read(buffer.Span));
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
     public override long Seek(long offset, SeekOrigin origin)
     {
         var target = origin switch

@@ -1,13 +1,18 @@
+using Microsoft.Win32.SafeHandles;
+
 namespace CoreosDsl.Iso9660;
 
 /// <summary>
-/// The image stream as the reader sees it: reads at absolute offsets under a lock (file streams of one image may
-/// be read from several threads), bounds checks that name what was being read, and a budget on metadata reads
-/// so that overlapping or looping directories in a malformed image cannot make the reader work forever.
+/// The image stream as the reader sees it: reads at absolute offsets (file streams of one image may be read from
+/// several threads), bounds checks that name what was being read, and a budget on metadata reads so that
+/// overlapping or looping directories in a malformed image cannot make the reader work forever. An image file is
+/// read with positional reads on its handle (pread), which need no lock, so that many downloads out of one image
+/// (serve's kernel and initrd) run in parallel; any other stream is read under a lock.
 /// </summary>
 internal sealed class ImageSource : IDisposable
 {
     private readonly Stream _stream;
+    private readonly SafeFileHandle? _handle;
     private readonly bool _leaveOpen;
     private readonly Lock _lock = new();
     private long _metadataBudget;
@@ -22,6 +27,7 @@ internal sealed class ImageSource : IDisposable
         }
 
         _stream = stream;
+        _handle = stream is FileStream { CanSeek: true } file ? file.SafeFileHandle : null;
         _leaveOpen = leaveOpen;
         Length = stream.Length;
 
@@ -48,6 +54,24 @@ internal sealed class ImageSource : IDisposable
     /// <summary>Reads up to <paramref name="buffer"/>.Length bytes at <paramref name="offset"/> (for file streams).</summary>
     public int ReadSome(long offset, Span<byte> buffer)
     {
+        if (_handle is not null)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var done = 0;
+            while (done < buffer.Length)
+            {
+                var read = RandomAccess.Read(_handle, buffer[done..], offset + done);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                done += read;
+            }
+
+            return done;
+        }
+
         lock (_lock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);

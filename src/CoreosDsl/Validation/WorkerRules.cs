@@ -37,7 +37,7 @@ internal static class WorkerRules
 
         var schema = LoadedDirectiveSyntax.Schema();
         var units = ReadUnits(worker.CloudConfig, schema, findings);
-        foreach (var unit in units)
+        foreach (var unit in WorkerUnitRules.Merged(units))
         {
             findings.AddRange(UnitRules.Check(unit));
             findings.AddRange(UnitRules.CheckDropIns(unit));

@@ -5,6 +5,7 @@ namespace CoreosDsl.Iso9660.Tests.Format;
 public sealed class ElToritoTests
 {
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Bios_catalog_is_the_sector_xorriso_writes()
     {
         // Same entry as the stock image (isolinux.bin at LBA 34, 4 sectors): the catalog sector must match byte for byte.
@@ -59,6 +60,7 @@ public sealed class ElToritoTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Boot_info_table_matches_the_one_xorriso_patched_into_isolinux_bin()
     {
         using var image = IsoReader.Open(StockImage.Instance.IsoPath);

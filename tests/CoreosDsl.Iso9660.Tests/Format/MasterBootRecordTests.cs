@@ -5,6 +5,7 @@ namespace CoreosDsl.Iso9660.Tests.Format;
 public sealed class MasterBootRecordTests
 {
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Isohybrid_mbr_is_byte_identical_to_xorriso_given_the_same_inputs()
     {
         var stock = new byte[512];

@@ -9,6 +9,7 @@ namespace CoreosDsl.Iso9660.Tests.Reading;
 /// SUSP entries) and requires that every image is either read or rejected with <see cref="InvalidDataException"/>,
 /// never another exception, a hang, or unbounded memory.
 /// </summary>
+[Trait("Category", "Oracle")]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private static readonly int Iterations = int.TryParse(Environment.GetEnvironmentVariable("ISO_FUZZ_ITERATIONS"), out var n) ? n : 10_000;

@@ -4,6 +4,7 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Iso9660.Tests.Reading;
 
 /// <summary>The reader against the stand-in stock ISO that xorriso built: files, names, boot catalog, system area.</summary>
+[Trait("Category", "Oracle")]
 public sealed class StockImageReaderTests
 {
     private static StockImage Stock => StockImage.Instance;

@@ -5,6 +5,7 @@ namespace CoreosDsl.Iso9660.Tests.Writing;
 // Each boot is its own test class so that xunit runs them in parallel (a TCG boot takes 10 to 30 seconds).
 
 /// <summary>QEMU boots the image we wrote from the stock tree as a CD-ROM.</summary>
+[Trait("Category", "Oracle")]
 public sealed class CdromBootTests
 {
     [Fact]
@@ -22,6 +23,7 @@ public sealed class CdromBootTests
 }
 
 /// <summary>QEMU boots the same image as a hard disk: the isohybrid MBR starts isolinux.bin.</summary>
+[Trait("Category", "Oracle")]
 public sealed class HardDiskBootTests
 {
     [Fact]
@@ -38,6 +40,7 @@ public sealed class HardDiskBootTests
 }
 
 /// <summary>Remastering at the library level: read the stock ISO, replace isolinux.cfg, write, boot.</summary>
+[Trait("Category", "Oracle")]
 public sealed class RemasterBootTests
 {
     private const string RemasterAppend = "cloud-config-url=http://example.com/remastered.yml coreosdsl.remastered=1";
@@ -82,6 +85,7 @@ public sealed class RemasterBootTests
 }
 
 /// <summary>The stock ISO boots with our config drive as a second CD-ROM, and /init prints its user_data.</summary>
+[Trait("Category", "Oracle")]
 public sealed class ConfigDriveBootTests
 {
     [Fact]

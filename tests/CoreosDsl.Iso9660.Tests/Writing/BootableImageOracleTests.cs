@@ -3,6 +3,7 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Iso9660.Tests.Writing;
 
 /// <summary>What xorriso, isoinfo and 7z say about a bootable hybrid image we wrote from the stock tree.</summary>
+[Trait("Category", "Oracle")]
 public sealed class BootableImageOracleTests : IDisposable
 {
     private readonly Scratch _scratch = new("iso-boot-oracles");

@@ -3,6 +3,7 @@ using CoreosDsl.Tests.Shared;
 namespace CoreosDsl.Iso9660.Tests.Writing;
 
 /// <summary>The config drive (volume config-2, openstack/latest/user_data) as isoinfo and 7z see it.</summary>
+[Trait("Category", "Oracle")]
 public sealed class ConfigDriveTests
 {
     public const string UserData = "#cloud-config\nhostname: iso-config-drive\ncoreos:\n  update:\n    reboot_strategy: off\n";

@@ -17,6 +17,7 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Same_tree_and_timestamp_give_the_same_bytes_to_a_stream_and_to_a_file()
     {
         using var scratch = new Scratch("iso-determinism");

@@ -6,6 +6,7 @@ namespace CoreosDsl.Iso9660.Tests.Writing;
 public sealed class EfiBootTests
 {
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Xorriso_reports_a_bios_and_a_uefi_boot_image()
     {
         using var scratch = new Scratch("iso-efi");

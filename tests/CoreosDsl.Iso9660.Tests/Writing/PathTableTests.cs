@@ -8,6 +8,7 @@ namespace CoreosDsl.Iso9660.Tests.Writing;
 /// check runs on xorriso's stock image, proving the check, and on ours: every record names a directory at the LBA
 /// the tree gives it, in breadth-first order, and the L and M tables agree.
 /// </summary>
+[Trait("Category", "Oracle")]
 public sealed class PathTableTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using CsCheck;
 namespace CoreosDsl.Iso9660.Tests.Writing;
 
 /// <summary>Random trees written by us and read back by xorriso, isoinfo and 7z (the oracles) and by our reader.</summary>
+[Trait("Category", "Oracle")]
 public sealed class TreeRoundTripTests
 {
     /// <summary>A name of a random kind: short ASCII, long (up to 255 bytes), Unicode (accents, CJK, emoji), or awkward punctuation.</summary>

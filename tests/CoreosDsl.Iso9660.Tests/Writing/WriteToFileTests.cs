@@ -92,6 +92,7 @@ public sealed class WriteToFileTests : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Bad_setup_is_refused_before_anything_is_written()
     {
         var target = _scratch.PathOf("never.iso");

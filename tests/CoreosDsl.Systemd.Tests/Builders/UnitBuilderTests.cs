@@ -172,6 +172,7 @@ public class UnitBuilderTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void UnitsFromEveryBuilderLoadInSystemdWithoutParseErrors()
     {
         var units = new[]

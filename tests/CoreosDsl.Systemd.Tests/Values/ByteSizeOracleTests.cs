@@ -11,6 +11,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// resource limits (<c>LimitCORE=</c> …) take base-1024 sizes and are dumped exactly; <c>IOReadBandwidthMax=</c>
 /// takes base-1000 sizes (its dump is rounded, so only validity is compared there).
 /// </summary>
+[Trait("Category", "Oracle")]
 public class ByteSizeOracleTests
 {
     private static readonly string[] Limits = ["LimitFSIZE", "LimitDATA", "LimitSTACK", "LimitCORE", "LimitRSS", "LimitAS", "LimitMEMLOCK", "LimitMSGQUEUE"];

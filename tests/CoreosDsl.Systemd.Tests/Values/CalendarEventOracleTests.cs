@@ -8,6 +8,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// The calendar corpus against <c>systemd-analyze calendar</c>: same verdict on validity, the same normalized form,
 /// the same next elapse, and the normalized form parses to itself.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class CalendarEventOracleTests
 {
     private static readonly IReadOnlyList<string> Corpus = SystemdAnalyze.ReadCorpus("calendar-expressions.txt");

@@ -36,6 +36,7 @@ public class EnvironmentTextOracleTests
     ];
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void SystemdRefusesExactlyTheValuesEnvironmentTextRefuses()
     {
         var units = Cases.Select((c, i) => ($"e{i}.service", $"[Service]\nType=oneshot\nExecStart=/bin/true\nEnvironment={c.Value}\n"))

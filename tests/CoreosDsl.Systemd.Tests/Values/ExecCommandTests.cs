@@ -150,6 +150,7 @@ public class ExecCommandTests
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void RandomLinesAreReadLikeSystemdReadsThem()
     {
         // Raw lines from pieces that exercise quoting and escaping; '%' only as "%%" so no real specifier appears.
@@ -227,6 +228,7 @@ public class ExecCommandTests
     ];
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void ParseAgreesWithSystemdOnHandWrittenLines()
     {
         string[] all = [.. ValidLines, .. InvalidLines, .. DeliberatelyRefused.Select(d => d.Line)];

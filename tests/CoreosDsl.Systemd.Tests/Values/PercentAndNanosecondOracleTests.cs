@@ -11,6 +11,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// microseconds of CPU time per second (1‱ = 100µs), <c>ManagedOOMMemoryPressureLimit=</c> as a percentage with
 /// two decimals, and <c>TimerSlackNSec=</c> (systemd's <c>parse_nsec()</c>) in nanoseconds.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class PercentAndNanosecondOracleTests
 {
     public static readonly string[] Percentages =

@@ -7,6 +7,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// Which <c>%x</c> systemd knows, asked of systemd itself: every ASCII letter and digit in an ExecStart= argument
 /// (general context) and in a Requires= unit name (name-safe context).
 /// </summary>
+[Trait("Category", "Oracle")]
 public class SpecifiersOracleTests
 {
     /// <summary>

@@ -8,6 +8,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// Time spans against <c>systemd-analyze timespan</c>: the corpus (same verdict, same microseconds), formatted
 /// random spans (systemd reads back the same microseconds) and round trips.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class SystemdTimeSpanOracleTests
 {
     private static readonly IReadOnlyList<string> Corpus = SystemdAnalyze.ReadCorpus("time-spans.txt");

@@ -9,6 +9,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// Environment= and ExecStart= lines written by our formatters from hostile strings, loaded by
 /// <c>systemd-analyze verify</c>: systemd must accept every line and hold exactly the values we meant.
 /// </summary>
+[Trait("Category", "Oracle")]
 public class UnitFileVerifyTests
 {
     /// <summary>Strings that break naive quoting: whitespace, quotes, backslashes, specifiers, variables, separators, unicode.</summary>

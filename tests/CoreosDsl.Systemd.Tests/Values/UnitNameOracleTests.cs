@@ -9,6 +9,7 @@ namespace CoreosDsl.Systemd.Tests.Values;
 /// Unit-name escaping against <c>systemd-escape</c> and <c>systemd-escape --path</c>, and path-derived unit names
 /// against <c>systemd-analyze verify</c> (a mount unit must be named after its <c>Where=</c>).
 /// </summary>
+[Trait("Category", "Oracle")]
 public class UnitNameOracleTests
 {
     /// <summary>Text from every corner: ASCII, the characters systemd escapes, the rest of Unicode including astral planes.</summary>
