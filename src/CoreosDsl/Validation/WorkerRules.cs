@@ -210,6 +210,14 @@ internal static class WorkerRules
     }
 
     /// <summary>CDSL240/241: the sections and directives of unit or drop-in text that no builder knows.</summary>
+    internal static void CheckNames(UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings) =>
+        CheckNames(schema, unit, file, content, findings, default, origins: null);
+
+    /// <summary>The lines of unit or drop-in text as the rules' model.</summary>
+    internal static void AddLines(UnitFacts unit, string file, string content, bool dropIn) =>
+        AddLines(unit, file, content, dropIn, default, origins: null);
+
+    /// <summary>CDSL240/241, recording where each finding points when <paramref name="origins"/> is given.</summary>
     private static void CheckNames(
         UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings, UnitTextPosition text, UnitTextOrigins? origins)
     {
