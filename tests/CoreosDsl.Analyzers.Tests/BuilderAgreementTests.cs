@@ -34,6 +34,7 @@ public class BuilderAgreementTests
         ["calendar"] = Gen.OneOf("daily", "*-*-* 05:00:00", "Mon..Fri 09:00", "weekly", "*:0/15"),
         ["unit"] = Gen.OneOf(StockUnits),
         ["slice"] = Gen.OneOf("system.slice", "machine.slice", "user.slice"),
+        ["service"] = Gen.OneOf("docker.service", "systemd-networkd.service"),
         ["exec"] = Gen.OneOf("/usr/bin/app --flag", "-/bin/true", "/bin/sh -c 'echo hi'", "@/usr/bin/app app", "/usr/bin/env A=%%n"),
         ["mode"] = Gen.OneOf("0755", "0644", "022", "0"),
         ["signal"] = Gen.OneOf("SIGTERM", "KILL", "9", "SIGRTMIN+1"),
@@ -162,8 +163,15 @@ public class BuilderAgreementTests
 
         if (t == typeof(Systemd.UnitFile))
         {
-            // A stock unit built with the typed builders: the reference names it. Slice= takes a slice.
-            return Gen.OneOf(p.Name == "slice" ? ["system.slice", "machine.slice"] : StockUnits).Select(name => (object?)BuildUnit(name));
+            // A stock unit built with the typed builders: the reference names it. Slice= takes a slice, a socket's
+            // Service= a service.
+            string[] names = p.Name switch
+            {
+                "slice" => ["system.slice", "machine.slice"],
+                "service" => ["docker.service", "systemd-networkd.service"],
+                _ => StockUnits,
+            };
+            return Gen.OneOf(names).Select(name => (object?)BuildUnit(name));
         }
 
         if (t == typeof(Systemd.ExecCommand))
@@ -228,11 +236,6 @@ public class BuilderAgreementTests
                     break;
                 case ("path", "Path", _):
                     section.Raw("Unit", "docker.service");
-                    break;
-                case ("socket", "Socket", "Service"):
-                    // The reference gives Service= the kind 'other' (text), so the builder takes any text; the
-                    // socket-activation check (CDSL221) is what refuses a name that is not a service. Not judged here.
-                    arguments[0] = "docker.service";
                     break;
                 case ("mount" or "automount", "Mount" or "Automount", "Where"):
                     arguments[0] = where;

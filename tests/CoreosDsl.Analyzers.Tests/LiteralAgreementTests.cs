@@ -37,6 +37,7 @@ public class LiteralAgreementTests
         ("calendar", Systemd.DirectiveValue.CalendarText),
         ("unit", Systemd.DirectiveValue.Unit),
         ("slice", v => Systemd.DirectiveValue.Unit(v, Systemd.UnitType.Slice)),
+        ("service", v => Systemd.DirectiveValue.Unit(v, Systemd.UnitType.Service)),
         ("exec", Systemd.DirectiveValue.ExecText),
         ("mode", Systemd.DirectiveValue.ModeText),
         ("signal", Systemd.DirectiveValue.Signal),

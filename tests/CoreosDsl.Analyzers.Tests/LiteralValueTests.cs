@@ -109,6 +109,16 @@ public class LiteralValueTests
             Snippets.Worker("""w.Coreos(c => c.Locksmith(l => l.Endpoint(new Uri("http://etcd1:2379"), new Uri("http://etcd2:2379"))))""")
         },
         {
+            "CDSL211 in Uri fields and properties, at the text",
+            UriFields("""[new("http://etcd1:2379"), new({|CDSL211:"http://etcd 2:2379"|})]""", """new({|CDSL211:"etcd3.example.com:2379"|})""", """new({|CDSL211:"ftp://config.example.com/worker.yml"|})"""),
+            UriFields("""[new("http://etcd1:2379"), new("http://etcd2:2379")]""", """new("http://etcd3.example.com:2379")""", """new("http://config.example.com/worker.yml")""")
+        },
+        {
+            "CDSL205 for a socket's Service= that is not a service",
+            Snippets.Unit("""Units.Socket("app.socket", s => s.Socket(x => x.ListenStream("8080").Service({|CDSL205:"app.target"|})))"""),
+            Snippets.Unit("""Units.Socket("app.socket", s => s.Socket(x => x.ListenStream("8080").Service("app.service")))""")
+        },
+        {
             "CDSL202 in raw unit text",
             Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", {|CDSL202:"[Service]\nExecStart=/usr/bin/app\nTimeoutStartSec=forever\n"|})))"""),
             Snippets.Worker("""w.Coreos(c => c.Units(units => units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\nTimeoutStartSec=infinity\n")))""")
@@ -196,13 +206,15 @@ public class LiteralValueTests
     }
 
     [Fact]
-    public void ConstantsAreCheckedWhereTheyAreUsed()
+    public void ConstantsAreCheckedWhereTheirTextIsWritten()
     {
+        // Reported once at the constant's text, however often it is used.
         AnalyzerHarness.Verify("""
             public static class Snippet
             {
-                private const string When = "*-*-* 25:00";
-                public static UnitFile Build() => Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar({|CDSL201:When|})));
+                private const string When = {|CDSL201:"*-*-* 25:00"|};
+                public static UnitFile Build() => Units.Timer("a.timer", t => t.Timer(x => x.OnCalendar(When)));
+                public static UnitFile Other() => Units.Timer("b.timer", t => t.Timer(x => x.OnCalendar(When)));
             }
             """);
     }
@@ -216,4 +228,20 @@ public class LiteralValueTests
                 .Existing({|CDSL204:"docker"|}, UnitCommand.Start)
             """));
     }
+
+    /// <summary>A worker whose URLs come from a Uri[] field, a Uri property and an expression-bodied Uri property.</summary>
+    private static string UriFields(string etcd, string extra, string config) => $$"""
+        public static class Snippet
+        {
+            private static readonly Uri[] Etcd = {{etcd}};
+
+            public static Uri Extra { get; } = {{extra}};
+
+            private static Uri Config => {{config}};
+
+            public static WorkerDefinition Define() => Worker
+                .Define("worker", w => w.Coreos(c => c.Locksmith(l => l.Endpoint(Etcd))))
+                .WithConfigUrl(Config);
+        }
+        """;
 }

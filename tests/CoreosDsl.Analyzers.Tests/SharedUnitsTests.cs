@@ -74,5 +74,33 @@ public class SharedUnitsTests
         var d = Assert.Single(compiled.AnalyzerDiagnostics);
         Assert.Equal("CDSL225", d.Id);
         Assert.Contains("names 'dockr.service'", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        AssertAt(d, "\"dockr.service\"");
+    }
+
+    [Fact]
+    public void AFindingPointsAtTheLineOfTheSharedClassWhereTheValueIsWritten()
+    {
+        // Two workers add the same broken unit: one diagnostic, at the literal in the shared class.
+        var compiled = AnalyzerHarness.Compile(
+            ProjectSettings.Default,
+            Snippets.Units("units.Add(Shared.Broken(Shared.Exporter(1)), UnitCommand.Start).Add(Shared.Exporter(1)).Add(Shared.Volume)"),
+            Shared,
+            """
+            public static class Second
+            {
+                public static WorkerDefinition Define() => Worker.Define("second", w => w.Coreos(c => c.Units(units => units
+                    .Add(Shared.Exporter(2)).Add(Shared.Volume).Add(Shared.Broken(Shared.Exporter(2)), UnitCommand.Start))));
+            }
+            """);
+        Assert.Empty(compiled.CompilerErrors);
+
+        var d = Assert.Single(compiled.AnalyzerDiagnostics, d => d.Id == "CDSL225");
+        AssertAt(d, "\"dockr.service\"");
+    }
+
+    private static void AssertAt(Microsoft.CodeAnalysis.Diagnostic d, string text)
+    {
+        Assert.Equal("User1.cs", d.Location.SourceTree?.FilePath);
+        Assert.Equal(text, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan));
     }
 }

@@ -60,6 +60,11 @@ public class WorkerUnitsTests
             Snippets.Units("""units.Service("nginx@.service", s => s.Service(x => x.ExecStart("/usr/bin/nginx -p %i"))).Existing("nginx@8080.service", UnitCommand.Start).Existing("nginx@8081.service", UnitCommand.Start)""")
         },
         {
+            "CDSL225 for a dependency on an instance of a template nobody defines",
+            Snippets.Units("""units.Service("proxy.service", UnitCommand.Start, s => s.Unit(u => u.Requires({|CDSL225:"nginx@8080.service"|})).Service(x => x.ExecStart("/usr/bin/proxy")))"""),
+            Snippets.Units("""units.Service("nginx@.service", s => s.Service(x => x.ExecStart("/usr/bin/nginx -p %i"))).Service("proxy.service", UnitCommand.Start, s => s.Unit(u => u.Requires("nginx@8080.service").After("nginx@8080.service")).Service(x => x.ExecStart("/usr/bin/proxy")))""")
+        },
+        {
             "CDSL229",
             Snippets.Units("""units.Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start)"""),
             Snippets.Units("""units.Existing("docker.service", UnitCommand.Start).Existing("getty@tty1.service", UnitCommand.Start)""")
@@ -202,20 +207,19 @@ public class WorkerUnitsTests
             {
                 public static readonly UnitFile Database = Units.Service("db.service", s => s.Service(x => x.ExecStart("/usr/bin/db")));
                 public static UnitFile Web => Units.Service("web.service", s => s
-                    .Unit(u => u.Requires(Database).Requires("cache.service"))
+                    .Unit(u => u.Requires(Database).Requires({|CDSL225:"cache.service"|}))
                     .Service(x => x.ExecStart("/usr/bin/web")));
             }
             """;
-        var (source, expected) = Markup.Parse(Snippets.Units($$"""
-            units.Add(Shared.Database, {{Start}}).Add({|CDSL225:Shared.Web|}, {{Start}})
-            """));
+        var (sharedSource, expected) = Markup.Parse(shared);
 
-        var compiled = AnalyzerHarness.Compile(ProjectSettings.Default, source, shared);
+        var compiled = AnalyzerHarness.Compile(ProjectSettings.Default, Snippets.Units($"units.Add(Shared.Database, {Start}).Add(Shared.Web, {Start})"), sharedSource);
 
+        // The finding points at the value in the shared class, where the mistake is written.
         Assert.Empty(compiled.CompilerErrors);
         var d = Assert.Single(compiled.AnalyzerDiagnostics);
         Assert.Equal("CDSL225", d.Id);
-        Assert.Equal((expected[0].Start, expected[0].Length), (d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
+        Assert.Equal(("User1.cs", expected[0].Start, expected[0].Length), (d.Location.SourceTree?.FilePath, d.Location.SourceSpan.Start, d.Location.SourceSpan.Length));
         Assert.Contains("'web.service' is started (command: start) but its Requires= names 'cache.service'", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
     }
 

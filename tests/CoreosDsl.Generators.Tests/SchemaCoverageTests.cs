@@ -16,6 +16,7 @@ public class SchemaCoverageTests
         ["signal name or number (SIGTERM, TERM, 15, SIGRTMIN+n)"] = "signal",
         ["single unit name"] = "unit",
         ["slice unit name (*.slice)"] = "slice",
+        ["service unit name (*.service)"] = "service",
     };
 
     private static SystemdModel Systemd(int version = 252) => SystemdSchemaResolver.Resolve(

@@ -47,6 +47,47 @@ public class NetbootExportTests
     }
 
     [Fact]
+    public void ARebuildThatChangesNothingWritesNothingAndAChangeRewritesOnlyWhatChanged()
+    {
+        var folder = TestPaths.NewScratchDirectory("netboot-rebuild");
+        var workers = FleetWorkers.All();
+        using var assets = StockAssets.Open(stock.IsoPath, workers);
+        void Build(IReadOnlyList<WorkerDefinition> fleet)
+        {
+            foreach (var worker in fleet)
+            {
+                worker.Files().WriteTo(Path.Combine(folder, worker.Name));
+            }
+
+            NetbootExport.Write(folder, fleet, assets, new Uri("http://boot.example.com/"), CancellationToken.None);
+        }
+
+        // The inode of each file tells whether it was written again (every write renames a new file into place).
+        Dictionary<string, string> Inodes() => Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(folder, f).Replace('\\', '/'),
+            f => ExternalTool.Run("stat", ["-c", "%i", f]).Output.Trim());
+
+        Build(workers);
+        var first = Inodes();
+        Assert.Contains("assets/coreos/vmlinuz", first.Keys);
+        Assert.Contains("worker-2/syslinux.cfg", first.Keys);
+
+        Build(workers);
+        Assert.Equal(first, Inodes());
+
+        // worker-2 boots with one more kernel argument: its folder and its script change, nothing else.
+        var changed = workers.Select(w => w.Name == "worker-2" ? w.WithBoot(b => b with { KernelArguments = [.. b.KernelArguments, "quiet"] }) : w).ToList();
+        Build(changed);
+        var third = Inodes();
+        Assert.Equal(first.Keys.Order(StringComparer.Ordinal), third.Keys.Order(StringComparer.Ordinal));
+        var rewritten = first.Keys.Where(k => first[k] != third[k]).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains("ipxe/52-54-00-c0-de-02.ipxe", rewritten);
+        Assert.Contains("worker-2/syslinux.cfg", rewritten);
+        Assert.All(rewritten, path => Assert.True(path.StartsWith("worker-2/", StringComparison.Ordinal) || path == "ipxe/52-54-00-c0-de-02.ipxe", path));
+        Assert.Contains(" quiet ", File.ReadAllText(Path.Combine(folder, "ipxe", "52-54-00-c0-de-02.ipxe")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NetbootOptionsComeTogether()
     {
         var folder = TestPaths.NewScratchDirectory("netboot-usage");

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -41,12 +42,13 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
             var own = start.Compilation.Assembly;
             var directives = new GeneratedDirectiveSyntax(start.Compilation, symbols);
             var reader = new UnitFactsReader(symbols, start.Compilation);
+            var urls = new UriFields(start.Compilation);
             start.RegisterOperationAction(c =>
             {
                 var invocation = (IInvocationOperation)c.Operation;
                 if (MayBeMarked(invocation.TargetMethod, own))
                 {
-                    Analyze(c, symbols, directives, reader, invocation.Arguments);
+                    Analyze(c, symbols, directives, reader, invocation.Arguments, urls);
                 }
             }, OperationKind.Invocation);
             start.RegisterOperationAction(c =>
@@ -54,7 +56,12 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 var creation = (IObjectCreationOperation)c.Operation;
                 if (creation.Constructor is { } constructor && MayBeMarked(constructor, own))
                 {
-                    Analyze(c, symbols, directives, reader, creation.Arguments);
+                    Analyze(c, symbols, directives, reader, creation.Arguments, urls);
+                }
+                else if (UriFields.TextOfAbsoluteUri(creation) is { } literal)
+                {
+                    // Every new Uri("...") of the compilation, wherever it is written: its text must be a URL.
+                    Report(c, LiteralChecks.CheckUriText((string)literal.ConstantValue.Value!, null), literal);
                 }
             }, OperationKind.ObjectCreation);
         });
@@ -73,16 +80,46 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(
         OperationAnalysisContext context, KnownSymbols symbols, GeneratedDirectiveSyntax directives, UnitFactsReader reader,
-        ImmutableArray<IArgumentOperation> arguments)
+        ImmutableArray<IArgumentOperation> arguments, UriFields urls)
     {
         foreach (var argument in arguments)
         {
-            if (argument.Parameter is not { } parameter || !OperationValues.MayHoldConstantStrings(argument.Value))
+            if (argument.Parameter is not { } parameter)
             {
                 continue;
             }
 
-            var constants = OperationValues.ConstantStrings(argument.Value).ToList();
+            if (OperationValues.Unwrap(argument.Value) is { ConstantValue: { HasValue: true, Value: ulong or long or int or uint } number } numeric
+                && symbols.TryGetSyntax(parameter, out DirectiveSyntax numberSyntax))
+            {
+                // A number of a marked parameter (a weight): checked by the same formatter.
+                var text = Convert.ToString(number.Value, System.Globalization.CultureInfo.InvariantCulture)!;
+                Report(context, LiteralChecks.CheckSystemd(numberSyntax.Syntax, numberSyntax.Condition, text, null), numeric);
+                continue;
+            }
+
+            if (!OperationValues.MayHoldConstantStrings(argument.Value))
+            {
+                // A Uri or Uri[] field or property: its new Uri("...") texts are checked for this use where they are written.
+                if (urls.Follow(argument.Value) is { } initializer && symbols.TryGetFormat(parameter, out var urlFormat, out var urlPattern))
+                {
+                    foreach (var (value, source) in OperationValues.ConstantStrings(initializer))
+                    {
+                        if (LiteralChecks.CheckUriText(value, null) is null
+                            && LiteralChecks.CheckCloudConfig(urlFormat, urlPattern, value, null) is { } finding
+                            && urls.FirstReport(finding, source))
+                        {
+                            Report(context, finding, source);
+                        }
+                    }
+                }
+
+                continue;
+            }
+
+            // A new Uri("...") whose text is no URL at all is reported once, by the check of every new Uri.
+            var constants = OperationValues.ConstantStrings(argument.Value)
+                .Where(c => !IsUriText(c.Source) || LiteralChecks.CheckUriText(c.Value, null) is null).ToList();
             if (constants.Count == 0)
             {
                 continue;
@@ -92,14 +129,14 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var (value, source) in constants)
                 {
-                    Report(context, LiteralChecks.CheckSystemd(syntax.Syntax, syntax.Condition, value, null, syntax.Prefixes), source);
+                    Report(context, LiteralChecks.CheckSystemd(syntax.Syntax, syntax.Condition, value, null, syntax.Prefixes), source, urls);
                 }
             }
             else if (symbols.TryGetIgnitionFormat(parameter, out var ignitionFormat))
             {
                 foreach (var (value, source) in constants)
                 {
-                    Report(context, LiteralChecks.CheckIgnition(ignitionFormat, value, null), source);
+                    Report(context, LiteralChecks.CheckIgnition(ignitionFormat, value, null), source, urls);
                 }
             }
             else if (symbols.TryGetFormat(parameter, out var format, out var pattern))
@@ -107,20 +144,20 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 foreach (var (value, source) in constants)
                 {
                     var finding = LiteralChecks.CheckCloudConfig(format, pattern, value, null);
-                    Report(context, finding, source);
+                    Report(context, finding, source, urls);
                     if (finding is null && format == "unit-content")
                     {
                         // Raw unit text: each directive is checked as if passed to its builder method.
                         foreach (var inner in LiteralChecks.CheckUnitContent(value, directives.Of, null))
                         {
-                            Report(context, inner, source);
+                            Report(context, inner, source, urls);
                         }
 
                         // Names no builder knows (CDSL240/241), against the sections of the unit's type when its name is known.
                         var unitName = symbols.CoreosUnitsBuilder is null ? null : reader.UnitNameOf(argument);
                         foreach (var name in directives.Schema.CheckNames(value, unitName, (_, _) => null))
                         {
-                            Report(context, name, source);
+                            Report(context, name, source, urls);
                         }
                     }
                 }
@@ -128,11 +165,30 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(OperationAnalysisContext context, RuleFinding? finding, IOperation source)
+    /// <summary>True when <paramref name="source"/> is the text argument of a <c>new Uri("...")</c>.</summary>
+    private static bool IsUriText(IOperation source) =>
+        source.Parent is IArgumentOperation { Parent: IObjectCreationOperation creation } && UriFields.TextOfAbsoluteUri(creation) == source;
+
+    private static void Report(OperationAnalysisContext context, RuleFinding? finding, IOperation source, UriFields? once = null)
     {
-        if (finding is not null)
+        if (finding is null)
         {
-            context.ReportDiagnostic(AnalyzerDescriptors.Create(finding, source.Syntax.GetLocation()));
+            return;
         }
+
+        var location = source.Syntax.GetLocation();
+        if (once is not null && OperationValues.Unwrap(source) is IFieldReferenceOperation { Field: { IsConst: true } constant }
+            && constant.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>()
+                .FirstOrDefault(d => d.Initializer is not null) is { Initializer: { } initializer })
+        {
+            // A constant's text is reported where it is written, once however often the constant is used.
+            location = initializer.Value.GetLocation();
+            if (!once.FirstReport(finding, location))
+            {
+                return;
+            }
+        }
+
+        context.ReportDiagnostic(AnalyzerDescriptors.Create(finding, location));
     }
 }

@@ -28,7 +28,7 @@ internal static class OperationValues
     }
 
     /// <summary>The constant string of <c>new Uri("...")</c>, so that a URL is checked where it is written.</summary>
-    private static IOperation? UriLiteral(IOperation value) =>
+    public static IOperation? UriLiteral(IOperation value) =>
         value is IObjectCreationOperation { Arguments: [var text, ..] } creation
         && creation.Type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
         && Unwrap(text.Value) is { ConstantValue: { HasValue: true, Value: string } } literal

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
@@ -39,11 +40,14 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
             StockUnits.TryParseOs(os, out var targetOs);
             var stock = StockUnits.For(targetOs);
             var reader = new UnitFactsReader(symbols, start.Compilation);
-            start.RegisterOperationAction(c => Analyze(c, symbols, reader, stock), OperationKind.Invocation);
+            var reported = new ConcurrentDictionary<(string Id, Location Location, string Message), bool>();
+            start.RegisterOperationAction(c => Analyze(c, symbols, reader, stock, reported), OperationKind.Invocation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, UnitFactsReader reader, StockUnits stock)
+    private static void Analyze(
+        OperationAnalysisContext context, KnownSymbols symbols, UnitFactsReader reader, StockUnits stock,
+        ConcurrentDictionary<(string Id, Location Location, string Message), bool> reported)
     {
         var define = (IInvocationOperation)context.Operation;
         if (define.TargetMethod.Name != "Define" || !SymbolEqualityComparer.Default.Equals(define.TargetMethod.ContainingType, symbols.Worker))
@@ -57,20 +61,24 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
             collector.Walk(argument.Value);
         }
 
-        var tree = define.Syntax.SyntaxTree;
-        var span = define.Syntax.Span;
         var findings = WorkerUnitRules.Check(collector.Units, stock, collector.Complete)
             .Concat(WorkerUnitRules.Merged(collector.Units).SelectMany(UnitRules.CheckDropIns));
         foreach (var finding in findings)
         {
-            // Findings in a handle defined elsewhere point at the place the worker adds that handle.
+            // A finding points where the value is written, also in a shared property, method or class of the
+            // compilation; only a value from elsewhere (metadata) points at the place the worker adds its unit.
             var location = finding.Origin as Location;
-            if (location is null || location.SourceTree != tree || !span.Contains(location.SourceSpan))
+            if (location is null || !location.IsInSource || !context.Compilation.ContainsSyntaxTree(location.SourceTree))
             {
                 location = collector.AnchorOf(finding) ?? define.Syntax.GetLocation();
             }
 
-            context.ReportDiagnostic(AnalyzerDescriptors.Create(finding, location));
+            // A shared unit added by several workers is reported once at the line that defines it.
+            var diagnostic = AnalyzerDescriptors.Create(finding, location);
+            if (reported.TryAdd((diagnostic.Id, location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture)), true))
+            {
+                context.ReportDiagnostic(diagnostic);
+            }
         }
     }
 

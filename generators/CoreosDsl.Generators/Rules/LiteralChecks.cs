@@ -77,7 +77,7 @@ internal static class LiteralChecks
 
         // Every string directive goes through DirectiveValue.Text first: line structure, stray spaces, specifiers.
         // (Paths that may be optional are checked after their '-' prefix, as the formatters do.)
-        var unitContext = syntax is "unit" or "slice";
+        var unitContext = syntax is "unit" or "slice" or "service";
         var text = syntax is "optional-path" && value.Length > 0 && value[0] == '-' ? value.Substring(1) : value;
         if (DirectiveValue.TextProblem(text) is { } textProblem)
         {
@@ -110,6 +110,9 @@ internal static class LiteralChecks
             "unit" => Finding(RuleCatalog.InvalidUnitName, origin, problem),
             "slice" => UnitName.TryParse(value, out _, out _)
                 ? Finding(RuleCatalog.UnitNameOfWrongType, origin, problem + "; name a .slice unit (system.slice, machine.slice, ...)")
+                : Finding(RuleCatalog.InvalidUnitName, origin, problem),
+            "service" => UnitName.TryParse(value, out _, out _)
+                ? Finding(RuleCatalog.UnitNameOfWrongType, origin, problem + "; name the .service unit the socket starts")
                 : Finding(RuleCatalog.InvalidUnitName, origin, problem),
             "exec" => Finding(RuleCatalog.InvalidCommandLine, origin, problem),
             "path" or "optional-path" or "path-list" => problem.Contains("is not an absolute path")
@@ -348,6 +351,41 @@ internal static class LiteralChecks
             $"{Quote(value)} is not an absolute http:// or https:// URL; write it like http://etcd.example.com:2379");
     }
 
+    /// <summary>Schemes whose URLs have no host (<c>file:///etc/x</c>, <c>urn:...</c>, <c>mailto:...</c>).</summary>
+    private static readonly HashSet<string> HostlessSchemes = new(StringComparer.OrdinalIgnoreCase) { "file", "urn", "mailto", "data", "tel", "news", "unix" };
+
+    /// <summary>
+    /// Checks the text of a <c>new Uri("...")</c> wherever it is written (a field, a property, a local): it must be
+    /// an absolute URL with its scheme written out, no spaces, and a host unless the scheme has none. (.NET reads
+    /// <c>etcd.example.com:2379</c> as a URL of the scheme <c>etcd.example.com</c>, and throws on a space in the host.)
+    /// Null when it is one; what the value is used for may ask for more (<see cref="CheckCloudConfig"/>).
+    /// </summary>
+    public static RuleFinding? CheckUriText(string value, object? origin)
+    {
+        var colon = value.IndexOf(':');
+        var schemeWritten = colon > 0 && char.IsLetter(value[0])
+            && value.Take(colon).All(c => (c < 128 && char.IsLetterOrDigit(c)) || c is '+' or '-' or '.');
+        if (!schemeWritten)
+        {
+            return Finding(RuleCatalog.InvalidUrl, origin,
+                $"{Quote(value)} is not an absolute URL: it has no scheme; write it like http://config.example.com/worker.yml");
+        }
+
+        if (value.Any(c => c <= ' ' || c == '\u007f') || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        {
+            return Finding(RuleCatalog.InvalidUrl, origin,
+                $"{Quote(value)} is not an absolute URL (spaces and control characters must be percent-encoded, a host is letters, digits, '-' and '.'); write it like http://config.example.com/worker.yml");
+        }
+
+        if (uri.Host.Length == 0 && !HostlessSchemes.Contains(uri.Scheme))
+        {
+            return Finding(RuleCatalog.InvalidUrl, origin,
+                $"{Quote(value)} is a URL of the scheme '{uri.Scheme}' without a host; write the scheme first, like http://{value}");
+        }
+
+        return null;
+    }
+
     /// <summary>Why <paramref name="value"/> is not an RFC 1123 host name, or null.</summary>
     private static string? HostNameProblem(string value)
     {
@@ -405,6 +443,8 @@ internal static class LiteralChecks
         "calendar" => DirectiveValue.CalendarTextProblem,
         "unit" => DirectiveValue.UnitProblem,
         "slice" => v => DirectiveValue.UnitProblem(v, UnitType.Slice),
+        "service" => v => DirectiveValue.UnitProblem(v, UnitType.Service),
+        "weight" => DirectiveValue.WeightTextProblem,
         "exec" => DirectiveValue.ExecTextProblem,
         "mode" => DirectiveValue.ModeTextProblem,
         "signal" => DirectiveValue.SignalProblem,

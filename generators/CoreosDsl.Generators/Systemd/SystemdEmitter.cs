@@ -233,8 +233,8 @@ internal static class SystemdEmitter
             : new string[0];
         var prefix = cond ? $", {Dv}ConditionPrefix(triggering, negate)" : "";
 
-        Overload Single(string type, string name, string doc, string format) => new(
-            $"{type} {name}{condParams}",
+        Overload Single(string type, string name, string doc, string format, string? syntax = null) => new(
+            $"{(syntax is null ? "" : Syntax(syntax))}{type} {name}{condParams}",
             new[] { $"{name}: {doc}" }.Concat(condDocs).ToArray(),
             $"{op}({n}, {name}, {format}{prefix});");
 
@@ -259,7 +259,7 @@ internal static class SystemdEmitter
                 yield return Single("ulong", "value", "a non-negative whole number.", Dv + "UInt");
                 break;
             case "weight":
-                yield return Single("ulong", "weight", "a weight from 1 to 10000.", Dv + "Weight");
+                yield return Single("ulong", "weight", "a weight from 1 to 10000.", Dv + "Weight", "weight"); // constants are checked too
                 break;
             case "string":
             case "other":
@@ -341,6 +341,10 @@ internal static class SystemdEmitter
             case "slice":
                 yield return StringForm("slice", "a <c>.slice</c> unit name.", $"v => {Dv}Unit(v, {Rt}UnitType.Slice)", "slice");
                 yield return Single(Rt + "UnitFile", "slice", "a slice built with <c>Units.Slice</c>.", $"v => {Dv}Unit(v, {Rt}UnitType.Slice)");
+                break;
+            case "service":
+                yield return StringForm("service", "a <c>.service</c> unit name.", $"v => {Dv}Unit(v, {Rt}UnitType.Service)", "service");
+                yield return Single(Rt + "UnitFile", "service", "a service built with <c>Units.Service</c>.", $"v => {Dv}Unit(v, {Rt}UnitType.Service)");
                 break;
             case "exec-command":
                 yield return StringForm("commandLine", "a command line as written in a unit file (kept exactly as given).", Dv + "ExecText", "exec");

@@ -17,7 +17,7 @@ internal static class SystemdSchemaResolver
     private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
     {
         "bool", "int", "uint", "weight", "string", "path", "path-list", "timespan", "bytes", "percent-or-bytes",
-        "calendar", "unit-list", "unit", "slice", "exec-command", "environment", "list:string", "mode", "signal",
+        "calendar", "unit-list", "unit", "slice", "service", "exec-command", "environment", "list:string", "mode", "signal",
         "other", "ignored", "user",
     };
 

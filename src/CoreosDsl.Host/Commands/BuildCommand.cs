@@ -24,19 +24,8 @@ internal static class BuildCommand
             Description = "Also write a static network boot next to the workers' folders: boot.ipxe, ipxe/MAC.ipxe, assets/ (kernel and initrd " +
                 "of --stock) and dnsmasq.conf, for any web server to serve at --public-url.",
         };
-        var stock = new Option<string?>("--stock")
-        {
-            Description = "With --netboot: the stock CoreOS/Flatcar ISO whose kernel and initrd the workers boot.",
-            HelpName = "STOCK.iso",
-        };
-        var publicUrl = new Option<Uri?>("--public-url")
-        {
-            Description = "With --netboot: the URL the machines fetch the output folder from (kernel, initrd and config URLs of the scripts).",
-            HelpName = "URL",
-            CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/")
-                : Fail<Uri>(r, $"--public-url: \"{r.Tokens[0].Value}\" is not an absolute http(s) URL"),
-        };
+        var stock = CommonOptions.Stock("With --netboot: the stock CoreOS/Flatcar ISO whose kernel and initrd the workers boot.");
+        var publicUrl = CommonOptions.PublicUrl("With --netboot: the URL the machines fetch the output folder from (kernel, initrd and config URLs of the scripts).");
         var worker = CommonOptions.Worker();
         var json = CommonOptions.Json();
         var command = new Command("build", "Write cloud-config.yml and/or ignition.json, the unit files and syslinux.cfg of each worker (the default command); with --netboot, a static network boot.")
@@ -62,12 +51,6 @@ internal static class BuildCommand
         command.SetAction((result, cancellationToken) => Task.FromResult(Run(context, result.GetValue(output)!, result.GetValue(worker), result.GetValue(json),
             result.GetValue(netboot) ? (result.GetValue(stock)!, result.GetValue(publicUrl)!) : null, cancellationToken)));
         return command;
-    }
-
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return default!;
     }
 
     private static int Run(HostContext context, string output, string[]? names, bool json, (string Stock, Uri PublicUrl)? netboot, CancellationToken cancellationToken)

@@ -26,6 +26,41 @@ internal static class CommonOptions
         DefaultValueFactory = _ => CoreosDsl.CloudConfig.CloudConfigDialect.Flatcar,
     };
 
+    /// <summary><c>--stock STOCK.iso</c>: the stock CoreOS/Flatcar ISO (image, serve, build --netboot).</summary>
+    public static Option<string?> Stock(string description) => new("--stock")
+    {
+        Description = description,
+        HelpName = "STOCK.iso",
+    };
+
+    /// <summary><c>--public-url URL</c>: an absolute http(s) base URL, given back with one trailing '/'.</summary>
+    public static Option<Uri?> PublicUrl(string description) => new("--public-url")
+    {
+        Description = description,
+        HelpName = "URL",
+        CustomParser = r => HttpUrl(r, "--public-url") is { } uri ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/") : null,
+    };
+
+    /// <summary>The option's token as an absolute http(s) URL, or null with a parse error naming <paramref name="option"/>.</summary>
+    public static Uri? HttpUrl(System.CommandLine.Parsing.ArgumentResult result, string option)
+    {
+        var text = result.Tokens[0].Value;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+        {
+            return uri;
+        }
+
+        result.AddError($"{option}: \"{text}\" is not an absolute http(s) URL");
+        return null;
+    }
+
+    /// <summary>Adds <paramref name="message"/> as a parse error of the option being parsed; the value is not used.</summary>
+    public static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
+    {
+        result.AddError(message);
+        return default!;
+    }
+
     /// <summary>Reads a text file given on the command line, or throws <see cref="UsageException"/> naming it.</summary>
     public static string ReadInputFile(string path) => Read(path, File.ReadAllText);
 

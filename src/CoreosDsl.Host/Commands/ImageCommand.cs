@@ -49,9 +49,7 @@ internal static class ImageCommand
         {
             Description = "Boot with cloud-config-url=URL (the seed's web server); default: the worker's own URL.",
             HelpName = "URL",
-            CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? uri
-                : Fail<Uri>(r, $"\"{r.Tokens[0].Value}\" is not an absolute http(s) URL"),
+            CustomParser = r => CommonOptions.HttpUrl(r, "--config-url"),
         };
         var configDrive = new Option<bool>("--config-drive")
         {
@@ -76,9 +74,9 @@ internal static class ImageCommand
                 Description = "The boot partition's size, in whole MiB (like fdisk's +2048M).",
                 DefaultValueFactory = _ => UsbImageOptions.DefaultPartitionSize,
                 HelpName = "SIZE",
-                CustomParser = r => !SizeArgument.TryParse(r.Tokens[0].Value, out var bytes, out var error) ? Fail<long>(r, error!)
-                    : bytes % (1 << 20) != 0 || bytes <= 0 ? Fail<long>(r, $"--size must be a positive whole number of MiB, found {r.Tokens[0].Value}")
-                    : bytes > UsbImage.MaxPartitionSize ? Fail<long>(r, $"--size {r.Tokens[0].Value} is larger than a USB image's boot partition can be: " +
+                CustomParser = r => !SizeArgument.TryParse(r.Tokens[0].Value, out var bytes, out var error) ? CommonOptions.Fail<long>(r, error!)
+                    : bytes % (1 << 20) != 0 || bytes <= 0 ? CommonOptions.Fail<long>(r, $"--size must be a positive whole number of MiB, found {r.Tokens[0].Value}")
+                    : bytes > UsbImage.MaxPartitionSize ? CommonOptions.Fail<long>(r, $"--size {r.Tokens[0].Value} is larger than a USB image's boot partition can be: " +
                         $"at most {UsbImage.MaxPartitionSize >> 20}M (an MBR addresses 2 TiB)")
                     : bytes,
             };
@@ -198,11 +196,5 @@ internal static class ImageCommand
         }
 
         return workers.Select(w => (w, Path.Combine(output ?? "out", w.Name + extension))).ToList();
-    }
-
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return default!;
     }
 }

@@ -23,19 +23,8 @@ internal static class ServeCommand
             HelpName = "URL",
             DefaultValueFactory = _ => [DefaultUrl],
         };
-        var stock = new Option<string?>("--stock")
-        {
-            Description = "Network boot: serve /boot.ipxe, a script per machine and the kernel and initrd of this stock CoreOS/Flatcar ISO (read in place).",
-            HelpName = "STOCK.iso",
-        };
-        var publicUrl = new Option<Uri?>("--public-url")
-        {
-            Description = "The URL machines reach this server at, for the kernel, initrd and config URLs of the scripts; default: the Host of each request.",
-            HelpName = "URL",
-            CustomParser = r => Uri.TryCreate(r.Tokens[0].Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                ? new Uri(uri.AbsoluteUri.TrimEnd('/') + "/")
-                : Fail<Uri>(r, $"--public-url: \"{r.Tokens[0].Value}\" is not an absolute http(s) URL"),
-        };
+        var stock = CommonOptions.Stock("Network boot: serve /boot.ipxe, a script per machine and the kernel and initrd of this stock CoreOS/Flatcar ISO (read in place).");
+        var publicUrl = CommonOptions.PublicUrl("The URL machines reach this server at, for the kernel, initrd and config URLs of the scripts; default: the Host of each request.");
         var allow = new Option<string[]>("--allow")
         {
             Description = "Answer only clients in these networks (CIDR, repeatable: 10.0.0.0/8 192.168.1.0/24); others get 403, logged.",
@@ -193,11 +182,5 @@ internal static class ServeCommand
             var colour = entry.Status < 400 ? "green" : entry.Status < 500 ? "yellow" : "red";
             console.Line(Markup.Escape(text).Replace($" {entry.Status} ", $" [{colour}]{entry.Status}[/] ", StringComparison.Ordinal), text);
         }
-    }
-
-    private static T Fail<T>(System.CommandLine.Parsing.ArgumentResult result, string message)
-    {
-        result.AddError(message);
-        return default!;
     }
 }

@@ -31,7 +31,12 @@ internal static class NetbootExport
         void Text(string path, string text)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WriteAtomically(folder, path, stream => stream.Write(Encoding.UTF8.GetBytes(text)));
+            var bytes = Encoding.UTF8.GetBytes(text);
+            if (!HoldsAlready(folder, path, bytes))
+            {
+                WriteAtomically(folder, path, stream => stream.Write(bytes));
+            }
+
             written.Add(path);
         }
 
@@ -49,12 +54,19 @@ internal static class NetbootExport
         foreach (var (urlPath, asset) in assets.ByUrlPath.OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            WriteAtomically(folder, urlPath, stream =>
+            var copy = new FileInfo(Path.Combine(folder, urlPath));
+
+            // rsync's quick check: the copy of an earlier export has the asset's length and the image's time.
+            if (!copy.Exists || copy.Length != asset.File.Length || copy.LastWriteTimeUtc != asset.LastModified.UtcDateTime)
             {
-                using var source = asset.File.Open();
-                source.CopyTo(stream, 1 << 20);
-            });
-            File.SetLastWriteTimeUtc(Path.Combine(folder, urlPath), asset.LastModified.UtcDateTime);
+                WriteAtomically(folder, urlPath, stream =>
+                {
+                    using var source = asset.File.Open();
+                    source.CopyTo(stream, 1 << 20);
+                });
+                File.SetLastWriteTimeUtc(copy.FullName, asset.LastModified.UtcDateTime);
+            }
+
             written.Add(urlPath);
         }
 
@@ -92,6 +104,16 @@ internal static class NetbootExport
             "enable-tftp\n" +
             "tftp-root=/var/lib/tftpboot\n" +
             "log-dhcp\n";
+    }
+
+    /// <summary>
+    /// True when the file already holds <paramref name="bytes"/>: a re-export that changes nothing writes nothing, so
+    /// timestamps stay (a sync to an object store or CDN sends only what changed) and no file is renamed over.
+    /// </summary>
+    private static bool HoldsAlready(string folder, string relativePath, byte[] bytes)
+    {
+        var file = new FileInfo(Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar)));
+        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes);
     }
 
     /// <summary>Writes through <see cref="AtomicFile"/>, so that a reader sees the old file or the new one, never a partial one.</summary>

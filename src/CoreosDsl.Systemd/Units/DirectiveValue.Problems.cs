@@ -94,6 +94,13 @@ public static partial class DirectiveValue
             ? $"\"{value}\" is not a .{UnitName.Suffix(type)} unit"
             : null);
 
+    /// <summary>Why <paramref name="value"/> is not a weight written in decimal, 1 to 10000 (see <see cref="Weight"/>), or null.</summary>
+    public static string? WeightTextProblem(string value) =>
+        TextProblem(value)
+        ?? (ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight is >= 1 and <= 10000
+            ? null
+            : $"{value}: a weight must be between 1 and 10000");
+
     /// <summary>Why <paramref name="value"/> is not an exec command line (see <see cref="ExecText"/>), or null.</summary>
     public static string? ExecTextProblem(string value) =>
         TextProblem(value) ?? (ExecCommand.TryParse(value, out _, out var error) ? null : error);

@@ -1,3 +1,5 @@
+using CoreosDsl.CloudConfig;
+
 namespace CoreosDsl;
 
 /// <summary>
@@ -19,7 +21,7 @@ public static class SshKeys
     /// The keys from <paramref name="variable"/> if set, else from <paramref name="path"/> if it exists, else
     /// <paramref name="fallback"/> (a placeholder so that an example runs as is).
     /// </summary>
-    public static IReadOnlyList<string> FromEnvironmentOrFile(string variable, string path, params string[] fallback)
+    public static IReadOnlyList<string> FromEnvironmentOrFile(string variable, string path, [CloudConfigFormat("ssh-public-key")] params string[] fallback)
     {
         var fromEnvironment = FromEnvironment(variable);
         if (fromEnvironment.Count > 0)

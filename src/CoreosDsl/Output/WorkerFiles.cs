@@ -22,12 +22,19 @@ public sealed class WorkerFiles : IReadOnlyList<KeyValuePair<string, string>>
     /// <summary>
     /// Writes the files into <paramref name="directory"/>, replacing it as a whole: the new content is written
     /// beside it and swapped in only when complete, so an interrupted run never leaves a half-written folder.
+    /// A folder that already holds exactly these files, byte for byte and nothing else, is left as it is: a
+    /// rebuild that changes nothing writes nothing (timestamps stay, and a fleet of unchanged workers costs reads only).
     /// </summary>
-    /// <returns>The full paths written, in order.</returns>
+    /// <returns>The full paths of the files, in order.</returns>
     public IReadOnlyList<string> WriteTo(string directory)
     {
         var target = Path.GetFullPath(directory);
         var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"\"{directory}\" has no parent folder");
+        if (IsWrittenIn(target))
+        {
+            return files.Select(f => Path.Combine(target, f.Key.Replace('/', Path.DirectorySeparatorChar))).ToList();
+        }
+
         Directory.CreateDirectory(parent);
         var staging = target + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         var written = new List<string>();
@@ -62,6 +69,37 @@ public sealed class WorkerFiles : IReadOnlyList<KeyValuePair<string, string>>
         }
 
         return written;
+    }
+
+    /// <summary>True when <paramref name="folder"/> holds exactly these files with exactly this content, and nothing else.</summary>
+    private bool IsWrittenIn(string folder)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return false;
+        }
+
+        var present = Directory.EnumerateFileSystemEntries(folder, "*", SearchOption.AllDirectories)
+            .Where(File.Exists)
+            .Select(f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToHashSet(StringComparer.Ordinal);
+        if (!present.SetEquals(files.Select(f => f.Key)))
+        {
+            return false;
+        }
+
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(folder, path.Replace('/', Path.DirectorySeparatorChar));
+            var expected = utf8.GetBytes(text);
+            if (new FileInfo(full).Length != expected.Length || !File.ReadAllBytes(full).AsSpan().SequenceEqual(expected))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <inheritdoc />

@@ -96,7 +96,7 @@ public static class AnalyzerHarness
 
     /// <summary>
     /// Compiles user sources (named User0.cs, User1.cs, ...) with the generator's output and runs the analyzers on
-    /// the user's files, as the IDE does for an open file. The generator output depends only on the project settings,
+    /// the user's files, as the build reports them (diagnostics in the user's files). The generator output depends only on the project settings,
     /// so it is produced once per settings and reused (the generator's own tests cover its incrementality).
     /// </summary>
     public static CompiledSnippet Compile(ProjectSettings settings, params string[] sources)
@@ -116,7 +116,15 @@ public static class AnalyzerHarness
         {
             var model = compilation.GetSemanticModel(tree);
             compilerDiagnostics.AddRange(model.GetDiagnostics());
-            analyzerDiagnostics.AddRange(analyzed.GetAnalyzerSemanticDiagnosticsAsync(model, null, CancellationToken.None).GetAwaiter().GetResult());
+
+            // The tree's own diagnostics and those its analysis reports elsewhere, as the build reports them: a
+            // finding about a unit defined in a shared class is reported at the line there while the
+            // Worker.Define that adds the unit is analyzed. (Analyzing the whole compilation would bind every
+            // generated builder: ten times slower.)
+            var result = analyzed.GetAnalysisResultAsync(model, null, CancellationToken.None).GetAwaiter().GetResult();
+            analyzerDiagnostics.AddRange(result.GetAllDiagnostics()
+                .Where(d => !d.Location.IsInSource || userTrees.Contains(d.Location.SourceTree!))
+                .Where(d => !analyzerDiagnostics.Contains(d)).ToList());
         }
 
         return new CompiledSnippet(compilation, [.. compilerDiagnostics], [.. analyzerDiagnostics]);
