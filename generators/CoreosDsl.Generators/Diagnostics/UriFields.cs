@@ -9,7 +9,8 @@ namespace CoreosDsl.Generators.Diagnostics;
 /// <summary>
 /// URLs kept in fields and properties (<c>static readonly Uri[] EtcdServers = [new("http://...")]</c>): the
 /// <c>new Uri("...")</c> texts of their initializers, so that a use that asks for an http(s) URL checks them where
-/// they are written, once per compilation however often the field is used.
+/// they are written, once per compilation however often the field is used. It also keeps the findings moved to the
+/// text of a constant, reported once however often the constant is used.
 /// </summary>
 internal sealed class UriFields(Compilation compilation)
 {

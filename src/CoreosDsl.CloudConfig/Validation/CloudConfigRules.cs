@@ -1,4 +1,5 @@
 using CoreosDsl.CloudConfig.Schema;
+using CoreosDsl.Go;
 
 namespace CoreosDsl.CloudConfig.Validation;
 

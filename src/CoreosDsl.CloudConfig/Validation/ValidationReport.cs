@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using CoreosDsl.Text;
 
 namespace CoreosDsl.CloudConfig.Validation;
 
@@ -51,69 +52,13 @@ public sealed class ValidationReport
         var sb = new StringBuilder();
         foreach (var entry in Entries)
         {
-            sb.Append(ValidationEntry.SeverityText(entry.Severity)).Append('[').Append(entry.RuleId).Append("]: ")
-              .Append(entry.Message).Append('\n');
-            if (entry.Line <= 0 || entry.Line > sourceLines.Length)
-            {
-                sb.Append(" --> ").Append(fileName).Append("\n\n");
-                continue;
-            }
-
-            var lineText = Printable(sourceLines[entry.Line - 1]);
-            var number = entry.Line.ToString(CultureInfo.InvariantCulture);
-            var gutter = new string(' ', number.Length);
-            sb.Append(gutter).Append("--> ").Append(fileName).Append(':').Append(number);
-            if (entry.Column is { } c)
-            {
-                sb.Append(':').Append(c.ToString(CultureInfo.InvariantCulture));
-            }
-
-            sb.Append('\n').Append(gutter).Append(" |\n");
-            sb.Append(number).Append(" | ").Append(lineText).Append('\n');
-            if (entry.Column is { } column && column >= 1)
-            {
-                var width = Math.Clamp(entry.Length, 1, Math.Max(1, lineText.Length - column + 1));
-                sb.Append(gutter).Append(" | ").Append(new string(' ', column - 1)).Append('^', width).Append('\n');
-            }
-
-            sb.Append('\n');
+            SourceCaret.Append(sb, $"{ValidationEntry.SeverityText(entry.Severity)}[{entry.RuleId}]: {entry.Message}", fileName, sourceLines, entry.Line, entry.Column, entry.Length);
         }
 
         var errors = Entries.Count(e => e.Severity == ValidationSeverity.Error);
         var warnings = Entries.Count(e => e.Severity == ValidationSeverity.Warning);
         var infos = Entries.Count - errors - warnings;
         sb.Append(CultureInfo.InvariantCulture, $"{fileName}: {errors} error(s), {warnings} warning(s), {infos} info(s)\n");
-        return sb.ToString();
-    }
-
-    // A source line is echoed to a terminal: control characters (an escape sequence, a NUL) are shown, not sent, one
-    // character each so that the caret stays under its column.
-    private static string Printable(string line)
-    {
-        if (!line.Any(c => char.IsControl(c) || char.IsSurrogate(c)))
-        {
-            return line;
-        }
-
-        var sb = new StringBuilder(line.Length);
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (char.IsHighSurrogate(c) && i + 1 < line.Length && char.IsLowSurrogate(line[i + 1]))
-            {
-                sb.Append(c).Append(line[++i]);
-            }
-            else
-            {
-                sb.Append(c switch
-                {
-                    '\t' => '\u2192',
-                    _ when char.IsControl(c) || char.IsSurrogate(c) => '\uFFFD',
-                    _ => c,
-                });
-            }
-        }
-
         return sb.ToString();
     }
 

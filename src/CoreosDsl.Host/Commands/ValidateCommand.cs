@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CoreosDsl.CloudConfig;
 using CoreosDsl.CloudConfig.Validation;
+using CoreosDsl.Ignition.Validation;
 using Spectre.Console;
 
 namespace CoreosDsl.Host;
@@ -18,14 +19,14 @@ internal static class ValidateCommand
     {
         var file = new Argument<string?>("file")
         {
-            Description = "An existing cloud-config file to check instead of the workers.",
+            Description = "An existing cloud-config file (or Ignition config: .json, .ign) to check instead of the workers.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var dialect = CommonOptions.Dialect();
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) on warnings too, not only on errors." };
         var worker = CommonOptions.Worker();
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Check the workers, or a cloud-config file; exits 1 when an error is found.")
+        var command = new Command("validate", "Check the workers, or a cloud-config or Ignition file; exits 1 when an error is found.")
         {
             file, dialect, strict, worker, json,
         };
@@ -48,7 +49,13 @@ internal static class ValidateCommand
 
     private static int RunFile(HostContext context, string path, CloudConfigDialect dialect, bool strict, bool json)
     {
-        var report = CloudConfigValidator.Validate(CommonOptions.ReadInputBytes(path), dialect);
+        var bytes = CommonOptions.ReadInputBytes(path);
+        if (IsIgnition(path, bytes))
+        {
+            return RunIgnitionFile(context, path, bytes, strict, json);
+        }
+
+        var report = CloudConfigValidator.Validate(bytes, dialect);
         var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
         var console = context.Console;
         if (json)
@@ -65,6 +72,43 @@ internal static class ValidateCommand
         else if (report.Entries.Count == 0)
         {
             console.Line($"[green]{Markup.Escape(path)}: ok[/]", $"{path}: ok");
+        }
+        else
+        {
+            console.Out.Write(report.Render(path));
+        }
+
+        return failed ? WorkerHost.Problems : WorkerHost.Success;
+    }
+
+    /// <summary>An Ignition config: named <c>.json</c> or <c>.ign</c>, or a file whose content is a JSON object.</summary>
+    private static bool IsIgnition(string path, byte[] bytes) =>
+        path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ign", StringComparison.OrdinalIgnoreCase)
+        || IgnitionValidator.LooksLikeIgnition(bytes);
+
+    /// <summary>
+    /// An Ignition config, checked with ignition-validate's rules plus the unit-content checks of the analyzers
+    /// (<see cref="IgnitionFileValidation"/>), rendered like the cloud-config findings.
+    /// </summary>
+    private static int RunIgnitionFile(HostContext context, string path, byte[] bytes, bool strict, bool json)
+    {
+        var report = IgnitionFileValidation.Validate(bytes);
+        var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
+        var console = context.Console;
+        if (json)
+        {
+            console.WriteJson(new JsonObject
+            {
+                ["file"] = path,
+                ["kind"] = "Ignition",
+                ["version"] = report.Version,
+                ["ok"] = !failed,
+                ["entries"] = JsonNode.Parse(report.ToJson()),
+            });
+        }
+        else if (report.Entries.Count == 0)
+        {
+            console.Line($"[green]{Markup.Escape(path)}: ok (Ignition {Markup.Escape(report.Version ?? "")})[/]", $"{path}: ok (Ignition {report.Version})");
         }
         else
         {

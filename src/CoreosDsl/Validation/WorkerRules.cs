@@ -176,10 +176,10 @@ internal static class WorkerRules
     }
 
     /// <summary>CDSL240/241: the sections and directives of unit or drop-in text that no builder knows.</summary>
-    private static void CheckNames(UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings) =>
+    internal static void CheckNames(UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings) =>
         findings.AddRange(schema.CheckNames(content, unit, (section, key) => key is null ? $"{file} [{section}]" : $"{file} [{section}] {key}="));
 
-    private static void AddLines(UnitFacts unit, string file, string content, bool dropIn)
+    internal static void AddLines(UnitFacts unit, string file, string content, bool dropIn)
     {
         try
         {
