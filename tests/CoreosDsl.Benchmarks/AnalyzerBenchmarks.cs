@@ -64,10 +64,10 @@ public class AnalyzerBenchmarks
             ["build_property.CoreosDslSystemdVersion"] = "252",
             ["build_property.CoreosDslTargetOs"] = "coreos",
         };
-        var schemas = GeneratorHarness.BundledSystemd().ToImmutableArray();
+        var schemas = BundledSchemas.Systemd().ToImmutableArray();
         var driver = GeneratorHarness.CreateDriver(schemas, properties).RunGenerators(Create([.. sources]));
         trees = [.. sources, .. driver.GetRunResult().GeneratedTrees];
-        options = new AnalyzerOptions(schemas, new TestOptionsProvider(properties));
+        options = new AnalyzerOptions(schemas, new BuildPropertiesProvider(properties));
         sdkAnalyzers = SdkAnalyzers();
 
         // The example must build as it does with dotnet build: no errors, the seed's five deprecation warnings.

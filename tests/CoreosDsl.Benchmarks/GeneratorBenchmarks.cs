@@ -21,7 +21,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        schemas = [.. GeneratorHarness.BundledSystemd(), GeneratorHarness.BundledCloudConfig()];
+        schemas = [.. BundledSchemas.Systemd(), BundledSchemas.CloudConfig()];
         compilation = GeneratorHarness.Compilation("public static class Definitions { public static int Version => 1; }");
         edited = compilation;
         warmDriver = GeneratorHarness.CreateDriver(schemas).RunGenerators(compilation);

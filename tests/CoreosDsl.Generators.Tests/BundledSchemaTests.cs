@@ -17,7 +17,7 @@ public class BundledSchemaTests
     [Fact]
     public void BundledSystemdSchemaGeneratesCodeThatCompilesWithoutDiagnostics()
     {
-        var run = GeneratorHarness.Run(GeneratorHarness.BundledSystemd());
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd());
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
@@ -30,7 +30,7 @@ public class BundledSchemaTests
     {
         // The runtime assembly already contains these types; compile the generated text on its own name space
         // check instead: the generator must report nothing and produce one builder per object.
-        var run = GeneratorHarness.Run([GeneratorHarness.BundledCloudConfig()]);
+        var run = GeneratorHarness.Run([BundledSchemas.CloudConfig()]);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Contains("CloudConfig.FleetBuilder.g.cs", run.HintNames);
@@ -45,7 +45,7 @@ public class BundledSchemaTests
     [InlineData(258, "CDSL102")]
     public void DeprecationDependsOnTheTargetSystemdVersion(int version, string? expectedId)
     {
-        var run = GeneratorHarness.Run(GeneratorHarness.BundledSystemd(), SeedService, version);
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService, version);
 
         var cpuShares = run.CompilationDiagnostics.Where(d => d.GetMessage().Contains("CPUShares", StringComparison.Ordinal)).ToList();
         if (expectedId is null)
@@ -66,7 +66,7 @@ public class BundledSchemaTests
     [Fact]
     public void DefaultTargetIsSystemd252()
     {
-        var run = GeneratorHarness.Run(GeneratorHarness.BundledSystemd(), SeedService);
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService);
 
         var diagnostic = Assert.Single(run.CompilationDiagnostics);
         Assert.Equal("CDSL101", diagnostic.Id);
@@ -84,7 +84,7 @@ public class BundledSchemaTests
                 public static UnitFile V() => Units.Service("a.service", s => s.Service(x => x.Delegate("yes")));
             }
             """;
-        var run = GeneratorHarness.Run(GeneratorHarness.BundledSystemd(), source);
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), source);
 
         var diagnostic = Assert.Single(run.CompilationDiagnostics);
         Assert.Equal("CDSL103", diagnostic.Id);
@@ -95,7 +95,7 @@ public class BundledSchemaTests
     [Fact]
     public void InvalidVersionPropertyIsReportedAndTheDefaultIsUsed()
     {
-        var driver = GeneratorHarness.CreateDriver(GeneratorHarness.BundledSystemd(),
+        var driver = GeneratorHarness.CreateDriver(BundledSchemas.Systemd(),
             new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "v252" });
         driver.RunGeneratorsAndUpdateCompilation(GeneratorHarness.Compilation(SeedService), out _, out var diagnostics);
 

@@ -64,7 +64,7 @@ public class GeneratedSourceSnapshotTests
     [Fact]
     public void OutputIsDeterministic()
     {
-        var files = GeneratorHarness.BundledSystemd().Append(GeneratorHarness.BundledCloudConfig()).ToList();
+        var files = BundledSchemas.Systemd().Append(BundledSchemas.CloudConfig()).ToList();
         var first = GeneratorHarness.Run(files);
         var second = GeneratorHarness.Run(files.AsEnumerable().Reverse());
 

@@ -9,7 +9,7 @@ public class IgnitionSchemaTests
     [Fact]
     public void The_bundled_schema_generates_builders_for_every_section_without_diagnostics()
     {
-        var run = GeneratorHarness.Run([GeneratorHarness.BundledIgnition()]);
+        var run = GeneratorHarness.Run([BundledSchemas.Ignition()]);
 
         Assert.Empty(run.Result.Diagnostics);
         Assert.Contains("Ignition.IgnitionConfigBuilder.g.cs", run.HintNames);

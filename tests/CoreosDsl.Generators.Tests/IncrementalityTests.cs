@@ -15,7 +15,7 @@ public class IncrementalityTests
     [Fact]
     public void AnEditToUserSourceLeavesEveryStepCachedAndRegeneratesNothing()
     {
-        var files = GeneratorHarness.BundledSystemd().Append(GeneratorHarness.BundledCloudConfig()).Append(GeneratorHarness.BundledIgnition()).ToList();
+        var files = BundledSchemas.Systemd().Append(BundledSchemas.CloudConfig()).Append(BundledSchemas.Ignition()).ToList();
         var compilation = GeneratorHarness.Compilation("public static class A { public static int X => 1; }");
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
         var first = driver.GetRunResult();
@@ -48,7 +48,7 @@ public class IncrementalityTests
     [Fact]
     public void AnEditToOneSchemaFileRegeneratesOnlyWhatChanged()
     {
-        var files = GeneratorHarness.BundledSystemd().ToList();
+        var files = BundledSchemas.Systemd().ToList();
         var compilation = GeneratorHarness.Compilation("");
         var driver = GeneratorHarness.CreateDriver(files).RunGenerators(compilation);
 

@@ -20,7 +20,7 @@ public class SchemaCoverageTests
     };
 
     private static SystemdModel Systemd(int version = 252) => SystemdSchemaResolver.Resolve(
-        GeneratorHarness.BundledSystemd()
+        BundledSchemas.Systemd()
             .Select(f => SchemaFileParser.Parse(f.Path, SourceText.From(f.GetText()!.ToString()), CancellationToken.None)).ToList(),
         version);
 
@@ -144,7 +144,7 @@ public class SchemaCoverageTests
     [Fact]
     public void EveryCloudConfigKeyOfTheReferenceIsInTheSchema()
     {
-        var file = GeneratorHarness.BundledCloudConfig();
+        var file = BundledSchemas.CloudConfig();
         var model = CloudConfigSchemaResolver.Resolve([SchemaFileParser.Parse(file.Path, SourceText.From(file.GetText()!.ToString()), CancellationToken.None)]);
         Assert.Empty(model.Diagnostics);
 

@@ -20,7 +20,7 @@ public class UserSchemaTests
             }
             """;
 
-        var run = GeneratorHarness.Run([.. GeneratorHarness.BundledSystemd(), user], source);
+        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user], source);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
@@ -53,7 +53,7 @@ public class UserSchemaTests
     {
         var user = new InMemoryAdditionalText("/project/dup.schema", "schema systemd\nsection Service\nExecStart  string\n");
 
-        var run = GeneratorHarness.Run([.. GeneratorHarness.BundledSystemd(), user]);
+        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user]);
 
         var d = Assert.Single(run.GeneratorDiagnostics);
         Assert.Equal("CDSL002", d.Id);

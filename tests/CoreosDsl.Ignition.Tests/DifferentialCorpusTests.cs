@@ -66,6 +66,7 @@ public sealed partial class DifferentialCorpusTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void The_recorded_verdicts_are_the_installed_ignition_validates()
     {
         // CI installs Debian's ignition (2.14): the data must still be what it says, for a sample of every base.

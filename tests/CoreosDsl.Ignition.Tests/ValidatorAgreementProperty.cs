@@ -33,6 +33,7 @@ public class ValidatorAgreementProperty
         Gen.Int[0, 10_000].Select(at => (Func<JsonNode, JsonNode>)(root => RepeatItem(root, at))));
 
     [Fact]
+    [Trait("Category", "Oracle")]
     public void Random_edits_get_ignition_validates_verdict() =>
         Gen.Select(Gen.Int[0, Bases.Length - 1], Edit.Array[1, 3], (b, edits) =>
             {

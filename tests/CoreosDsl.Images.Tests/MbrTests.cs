@@ -1,4 +1,4 @@
-using CoreosDsl.Images.Mbr;
+using CoreosDsl.Mbr;
 using CoreosDsl.Tests.Shared;
 
 namespace CoreosDsl.Images.Tests;
@@ -38,11 +38,11 @@ public sealed class MbrTests : IDisposable
     [InlineData(16_450_560L, 1023, 254, 63)]  // beyond: clamped
     public void ChsFollowsTheFdiskGeometry(long lba, int cylinder, int head, int sector)
     {
-        var chs = ChsAddress.FromLba(lba);
+        var chs = ChsAddress.FromLba(lba, DiskGeometry.Fdisk);
         Assert.Equal(new ChsAddress(cylinder, head, sector), chs);
         var bytes = new byte[3];
         chs.WriteTo(bytes);
-        Assert.Equal(chs, ChsAddress.Parse(bytes));
+        Assert.Equal(chs, ChsAddress.Read(bytes));
     }
 
     [Fact]

@@ -526,21 +526,21 @@ internal sealed class UnitFactsReader
             unit.ContentText = content;
         }
 
-        try
-        {
-            foreach (var section in UnitFileReader.ReadSections(content))
-            {
-                foreach (var entry in section.Entries)
-                {
-                    unit.Lines.Add(new DirectiveFact(section.Name, entry.Key, entry.Value, origin) { InDropIn = dropIn });
-                }
-            }
-        }
-        catch (FormatException)
+        if (!UnitFileReader.TryReadSections(content, out var sections, out _))
         {
             if (!dropIn)
             {
                 unit.ContentKnown = false; // LiteralValueAnalyzer reports the content itself
+            }
+
+            return;
+        }
+
+        foreach (var section in sections)
+        {
+            foreach (var entry in section.Entries)
+            {
+                unit.Lines.Add(new DirectiveFact(section.Name, entry.Key, entry.Value, origin) { InDropIn = dropIn });
             }
         }
     }

@@ -64,19 +64,13 @@ internal static class LiteralChecks
                     : Finding(RuleCatalog.InvalidEnvironmentName, origin,
                         $"{Quote(value)} is not an environment variable name; use letters, digits and '_', not starting with a digit");
             case "env-value":
-                try
-                {
-                    _ = new EnvironmentAssignment("NAME", value);
-                    return null;
-                }
-                catch (ArgumentException e)
-                {
-                    return Finding(RuleCatalog.InvalidValue, origin, e.Message);
-                }
+                return UnitFileWords.CheckWritable(value) is { } unwritable
+                    ? Finding(RuleCatalog.InvalidValue, origin, $"The value cannot be written: {unwritable}.")
+                    : null;
         }
 
-        var format = Formatter(syntax);
-        if (format is null)
+        var check = ProblemCheck(syntax);
+        if (check is null)
         {
             return null;
         }
@@ -85,7 +79,7 @@ internal static class LiteralChecks
         // (Paths that may be optional are checked after their '-' prefix, as the formatters do.)
         var unitContext = syntax is "unit" or "slice" or "service";
         var text = syntax is "optional-path" && value.Length > 0 && value[0] == '-' ? value.Substring(1) : value;
-        if (Refusal(DirectiveValue.Text, text) is { } textProblem)
+        if (DirectiveValue.TextProblem(text) is { } textProblem)
         {
             // Text checks the line structure first and the specifiers last: the first problem it names decides the ID.
             return SpecifierFinding(text, unitContext ? null : written, SpecifierContext.General, origin) is { } specifier
@@ -99,7 +93,7 @@ internal static class LiteralChecks
             return unitSpecifier;
         }
 
-        if (Refusal(format, value) is not { } problem)
+        if (check(value) is not { } problem)
         {
             return null;
         }
@@ -141,12 +135,7 @@ internal static class LiteralChecks
     public static IEnumerable<RuleFinding> CheckUnitContent(
         string content, Func<string, string, DirectiveSyntax?> syntaxOf, object? origin)
     {
-        IReadOnlyList<UnitFileSection> sections;
-        try
-        {
-            sections = UnitFileReader.ReadSections(content);
-        }
-        catch (FormatException)
+        if (!UnitFileReader.TryReadSections(content, out var sections, out _))
         {
             yield break;
         }
@@ -252,15 +241,9 @@ internal static class LiteralChecks
                     : Finding(RuleCatalog.InvalidValue, origin,
                         $"{Quote(value)} is not a drop-in name: systemd reads only files ending in .conf from a unit's .d directory; name it like 10-override.conf");
             case "unit-content":
-                try
-                {
-                    _ = UnitFileReader.ReadSections(value);
-                    return null;
-                }
-                catch (FormatException e)
-                {
-                    return Finding(RuleCatalog.InvalidValue, origin, $"the unit content cannot be read: {e.Message}");
-                }
+                return UnitFileReader.TryReadSections(value, out _, out var unreadable)
+                    ? null
+                    : Finding(RuleCatalog.InvalidValue, origin, $"the unit content cannot be read: {unreadable}");
         }
 
         if (pattern is null || Regex.IsMatch(value, pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)))
@@ -442,43 +425,33 @@ internal static class LiteralChecks
         return null;
     }
 
-    private static Func<string, string>? Formatter(string syntax) => syntax switch
+    /// <summary>
+    /// The check the builder's formatter for <paramref name="syntax"/> runs, returning its refusal instead of throwing
+    /// it (the same message); null for a syntax this version does not know.
+    /// </summary>
+    private static Func<string, string?>? ProblemCheck(string syntax) => syntax switch
     {
-        "text" => DirectiveValue.Text,
-        "path" => DirectiveValue.Path,
-        "optional-path" => v => DirectiveValue.OptionalPath(v, false),
-        "path-list" => v => DirectiveValue.PathList([v], ""),
-        "words" => v => DirectiveValue.Words([v]),
-        "timespan" => DirectiveValue.TimeSpanText,
-        "timespan-ns" => DirectiveValue.NanosecondTimeSpanText,
-        "bytes" => DirectiveValue.BytesText,
-        "percent-or-bytes" => DirectiveValue.PercentOrBytesText,
-        "calendar" => DirectiveValue.CalendarText,
-        "unit" => DirectiveValue.Unit,
-        "slice" => v => DirectiveValue.Unit(v, UnitType.Slice),
-        "service" => v => DirectiveValue.Unit(v, UnitType.Service),
-        "weight" => v => DirectiveValue.Weight(ulong.Parse(v, System.Globalization.CultureInfo.InvariantCulture)),
-        "exec" => DirectiveValue.ExecText,
-        "mode" => DirectiveValue.ModeText,
-        "signal" => DirectiveValue.Signal,
-        "user" => DirectiveValue.User,
-        "environment" => DirectiveValue.EnvironmentText,
+        "text" => DirectiveValue.TextProblem,
+        "path" => DirectiveValue.PathProblem,
+        "optional-path" => DirectiveValue.OptionalPathProblem,
+        "path-list" => DirectiveValue.PathProblem,
+        "words" => DirectiveValue.WordProblem,
+        "timespan" => DirectiveValue.TimeSpanTextProblem,
+        "timespan-ns" => DirectiveValue.NanosecondTimeSpanTextProblem,
+        "bytes" => DirectiveValue.BytesTextProblem,
+        "percent-or-bytes" => DirectiveValue.PercentOrBytesTextProblem,
+        "calendar" => DirectiveValue.CalendarTextProblem,
+        "unit" => DirectiveValue.UnitProblem,
+        "slice" => v => DirectiveValue.UnitProblem(v, UnitType.Slice),
+        "service" => v => DirectiveValue.UnitProblem(v, UnitType.Service),
+        "weight" => DirectiveValue.WeightTextProblem,
+        "exec" => DirectiveValue.ExecTextProblem,
+        "mode" => DirectiveValue.ModeTextProblem,
+        "signal" => DirectiveValue.SignalProblem,
+        "user" => DirectiveValue.UserProblem,
+        "environment" => DirectiveValue.EnvironmentTextProblem,
         _ => null,
     };
-
-    /// <summary>What the runtime formatter says about <paramref name="value"/>, or null when it accepts it.</summary>
-    private static string? Refusal(Func<string, string> format, string value)
-    {
-        try
-        {
-            format(value);
-            return null;
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException or OverflowException)
-        {
-            return e.Message;
-        }
-    }
 
     /// <summary>
     /// A CDSL207 finding when <paramref name="value"/> has a bad specifier; the fix doubles the '%' in

@@ -117,15 +117,12 @@ internal static class UnitRules
             return null;
         }
 
-        string expected;
-        try
-        {
-            expected = UnitName.FromPath(where, unit.Type!.Value).Value;
-        }
-        catch (ArgumentException)
+        if (!UnitName.TryFromPath(where, unit.Type!.Value, out var name, out _))
         {
             return null; // not an absolute path: CDSL209 reports the value itself
         }
+
+        var expected = name.Value;
 
         return expected == unit.Name
             ? null

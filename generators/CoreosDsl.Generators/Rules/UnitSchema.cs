@@ -37,12 +37,7 @@ internal sealed class UnitSchema
             yield break;
         }
 
-        IReadOnlyList<UnitFileSection> sections;
-        try
-        {
-            sections = UnitFileReader.ReadSections(content);
-        }
-        catch (FormatException)
+        if (!UnitFileReader.TryReadSections(content, out var sections, out _))
         {
             yield break;
         }

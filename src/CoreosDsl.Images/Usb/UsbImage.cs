@@ -1,7 +1,7 @@
 using CoreosDsl.IO;
 using System.Text;
 using CoreosDsl.Fat;
-using CoreosDsl.Images.Mbr;
+using CoreosDsl.Mbr;
 using CoreosDsl.Images.Syslinux;
 
 namespace CoreosDsl.Images.Usb;

@@ -1,3 +1,5 @@
+using CoreosDsl.Mbr;
+
 namespace CoreosDsl.Iso9660;
 
 /// <summary>
@@ -73,8 +75,8 @@ public sealed class IsoImage : IDisposable
     /// <summary>The first 32 KiB of the image (sectors 0 to 15): MBR boot code and partition tables of a hybrid image.</summary>
     public ReadOnlyMemory<byte> SystemArea => _systemArea;
 
-    /// <summary>The MBR in the system area, or <c>null</c> when it has no 55 AA signature.</summary>
-    public MasterBootRecord? MasterBootRecord => MasterBootRecord.TryParse(_systemArea);
+    /// <summary>The MBR in the system area, or <c>null</c> when it has no 55 AA signature or a malformed partition entry.</summary>
+    public MasterBootRecord? MasterBootRecord => MasterBootRecord.TryParse(_systemArea, out var mbr, out _) ? mbr : null;
 
     internal ImageSource Source { get; }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using CoreosDsl.Mbr;
 
 namespace CoreosDsl.Iso9660;
 
@@ -11,7 +12,7 @@ namespace CoreosDsl.Iso9660;
 internal sealed class ImageLayout
 {
     /// <summary>The isohybrid image size unit: one 64-head, 32-sector cylinder (1 MiB) = 512 sectors.</summary>
-    private const int CylinderSectors = MasterBootRecord.IsohybridHeads * MasterBootRecord.IsohybridSectorsPerTrack * 512 / Sector.Size;
+    private static readonly int CylinderSectors = DiskGeometry.Isohybrid.SectorsPerCylinder * 512 / Sector.Size;
 
     /// <summary>isolinux.bin carries this at offset 0x40 when it supports isohybrid booting.</summary>
     private static ReadOnlySpan<byte> IsolinuxHybridSignature => [0xFB, 0xC0, 0x78, 0x70];

@@ -73,7 +73,7 @@ internal sealed class ImageWriter
         if (_layout.Builder.Boot?.Isohybrid is { } hybrid)
         {
             var signature = hybrid.DiskSignature ?? DeriveDiskSignature();
-            var mbr = MasterBootRecord.Isohybrid(hybrid.Code.Span, _layout.BiosBootImage!.Lba, signature, Sector.Offset(_layout.TotalSectors));
+            var mbr = hybrid.Complete(_layout.BiosBootImage!.Lba, signature, Sector.Offset(_layout.TotalSectors));
             mbr.ToBytes().CopyTo(systemArea, 0);
         }
 

@@ -311,7 +311,7 @@ public sealed class IsoBuilder
                     && BootInfoTable.Read(head) is { PrimaryVolumeDescriptorLba: Sector.PrimaryVolumeDescriptorLba } table && table.FileLba == bios.Lba;
             }
 
-            if (image.MasterBootRecord is { } mbr && mbr.IsohybridBootSector == bios.Lba * 4UL)
+            if (image.MasterBootRecord is { } mbr && IsohybridMbr.BootImageSector(mbr) == bios.Lba * 4UL)
             {
                 hybrid = IsohybridMbr.FromSystemArea(image.SystemArea.Span);
             }

@@ -8,9 +8,11 @@ namespace CoreosDsl.Systemd;
 /// ones are rejected; write <c>%%</c> for a literal percent sign). Typed arguments (<see cref="ExecCommand"/>,
 /// <see cref="EnvironmentAssignment"/>) are literal and escaped for you. Every method throws
 /// <see cref="FormatException"/> or <see cref="ArgumentException"/> with the rule broken; the section builders
-/// wrap that into a <see cref="UnitDefinitionException"/> naming the unit, section and directive.
+/// wrap that into a <see cref="UnitDefinitionException"/> naming the unit, section and directive. Each check of
+/// written text also has a form that returns the reason instead of throwing (<c>TextProblem</c>,
+/// <c>CalendarTextProblem</c>, ...: DirectiveValue.Problems.cs), which the analyzers use.
 /// </summary>
-public static class DirectiveValue
+public static partial class DirectiveValue
 {
     /// <summary>systemd's limit on a (joined) line.</summary>
     public const int MaxLineLength = 1024 * 1024;
@@ -23,43 +25,10 @@ public static class DirectiveValue
     };
 
     /// <summary>A plain string value (Description=, BusName=, Type= of a mount ...): stored as written.</summary>
-    public static string Text(string value)
-    {
-        ArgumentNullException.ThrowIfNull(value);
-        if (value.Length == 0)
-        {
-            throw new FormatException("an empty value resets the directive; call Reset(...) to write an empty assignment");
-        }
-
-        if (LineProblem(value) is { } problem)
-        {
-            throw new FormatException(problem);
-        }
-
-        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]))
-        {
-            throw new FormatException($"\"{value}\" has leading or trailing white space, which systemd trims; remove it");
-        }
-
-        if (!Specifiers.TryValidate(value, SpecifierContext.General, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return value;
-    }
+    public static string Text(string value) => Checked(value, TextProblem(value));
 
     /// <summary>An absolute path (a leading specifier such as <c>%t</c> or <c>%h</c> counts as absolute).</summary>
-    public static string Path(string value)
-    {
-        Text(value);
-        if (value[0] != '/' && !(value.Length >= 2 && value[0] == '%' && char.IsAsciiLetter(value[1])))
-        {
-            throw new FormatException($"\"{value}\" is not an absolute path; start it with '/'");
-        }
-
-        return value;
-    }
+    public static string Path(string value) => Checked(value, PathProblem(value));
 
     /// <summary>An absolute path with systemd's "ignore if missing" prefix <c>-</c> when <paramref name="optional"/>.</summary>
     public static string OptionalPath(string value, bool optional)
@@ -122,19 +91,10 @@ public static class DirectiveValue
     /// <c>valid_user_group_name()</c> accepts it (no <c>:</c> or <c>/</c>, not <c>.</c> or <c>..</c>, digits only
     /// when they are a valid ID).
     /// </summary>
-    public static string User(string value)
-    {
-        Text(value);
-        if (UserProblem(value) is { } problem)
-        {
-            throw new FormatException(problem);
-        }
+    public static string User(string value) => Checked(value, UserProblem(value));
 
-        return value;
-    }
-
-    /// <summary>Why systemd refuses <paramref name="value"/> as a user or group, or null (values with specifiers are not judged).</summary>
-    private static string? UserProblem(string value)
+    /// <summary>Why systemd refuses <paramref name="value"/> as a user or group name, or null (values with specifiers are not judged).</summary>
+    private static string? UserNameProblem(string value)
     {
         if (value.Contains('%', StringComparison.Ordinal))
         {
@@ -168,16 +128,7 @@ public static class DirectiveValue
     }
 
     /// <summary>Several words of a plain list (space-separated, no quoting needed for any of them).</summary>
-    public static string Words(IEnumerable<string> values) => JoinWords(values, v =>
-    {
-        Text(v);
-        if (v.Any(char.IsWhiteSpace) || v.Contains('"', StringComparison.Ordinal) || v.Contains('\'', StringComparison.Ordinal))
-        {
-            throw new FormatException($"\"{v}\" contains white space or quotes; pass each word separately");
-        }
-
-        return v;
-    });
+    public static string Words(IEnumerable<string> values) => JoinWords(values, v => Checked(v, WordProblem(v)));
 
     /// <summary>A time span (<c>10s</c>, <c>1h 30min</c>, <c>infinity</c>).</summary>
     public static string TimeSpan(TimeSpan value) => SystemdTimeSpan.Format(value);
@@ -192,80 +143,25 @@ public static class DirectiveValue
     public static string Bytes(ByteSize value) => value.Format(ByteSizeBase.Base1024);
 
     /// <summary>A size written in systemd syntax (<c>32M</c>, <c>1G 512M</c>, <c>infinity</c>).</summary>
-    public static string BytesText(string value)
-    {
-        Text(value);
-        if (value == "infinity")
-        {
-            return value;
-        }
-
-        if (!ByteSize.TryParse(value, ByteSizeBase.Base1024, out _, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return value;
-    }
+    public static string BytesText(string value) => Checked(value, BytesTextProblem(value));
 
     /// <summary>A percentage (<c>50%</c>).</summary>
     public static string Percent(Percent value) => value.ToString();
 
     /// <summary>A size, a percentage or <c>infinity</c> written in systemd syntax.</summary>
-    public static string PercentOrBytesText(string value)
-    {
-        Text(value);
-        if (CoreosDsl.Systemd.Percent.TryParse(value, out _, out _))
-        {
-            return value;
-        }
-
-        return BytesText(value);
-    }
+    public static string PercentOrBytesText(string value) => Checked(value, PercentOrBytesTextProblem(value));
 
     /// <summary>A calendar event.</summary>
     public static string Calendar(CalendarEvent value) => Text(value.Text);
 
     /// <summary>A calendar event written in systemd syntax, checked against the grammar.</summary>
-    public static string CalendarText(string value)
-    {
-        Text(value);
-        if (!CalendarEvent.TryParse(value, out _, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return value;
-    }
+    public static string CalendarText(string value) => Checked(value, CalendarTextProblem(value));
 
     /// <summary>One unit name.</summary>
-    public static string Unit(string value)
-    {
-        Text(value);
-        if (!Specifiers.TryValidate(value, SpecifierContext.UnitName, out var specifierError))
-        {
-            throw new FormatException(specifierError);
-        }
-
-        if (!value.Contains('%', StringComparison.Ordinal) && !UnitName.TryParse(value, out _, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return value;
-    }
+    public static string Unit(string value) => Checked(value, UnitProblem(value));
 
     /// <summary>One unit name that must be of the given type (Slice= takes a <c>.slice</c>).</summary>
-    public static string Unit(string value, UnitType type)
-    {
-        Unit(value);
-        if (!value.Contains('%', StringComparison.Ordinal) && UnitName.Parse(value).Type != type)
-        {
-            throw new FormatException($"\"{value}\" is not a .{UnitName.Suffix(type)} unit");
-        }
-
-        return value;
-    }
+    public static string Unit(string value, UnitType type) => Checked(value, UnitProblem(value, type));
 
     /// <summary>Several unit names, space-separated (never quoted: systemd does not unquote unit lists).</summary>
     public static string UnitList(IEnumerable<string> values) => JoinWords(values, Unit);
@@ -274,16 +170,7 @@ public static class DirectiveValue
     public static string Exec(ExecCommand value) => value.ToString();
 
     /// <summary>An exec command line as written in a unit file, checked against the grammar and kept as is.</summary>
-    public static string ExecText(string value)
-    {
-        Text(value);
-        if (!ExecCommand.TryParse(value, out _, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return value;
-    }
+    public static string ExecText(string value) => Checked(value, ExecTextProblem(value));
 
     /// <summary>Environment assignments, space-separated words (quoted where needed).</summary>
     public static string Environment(IEnumerable<EnvironmentAssignment> values) => JoinWords(values, v => v.ToString());
@@ -295,42 +182,7 @@ public static class DirectiveValue
     /// two assignments.
     /// </summary>
     /// <exception cref="FormatException">A word cannot be read, has no <c>=</c>, or its name is not a variable name.</exception>
-    public static string EnvironmentText(string value)
-    {
-        Text(value);
-        var position = 0;
-        while (true)
-        {
-            if (!UnitFileWords.TryRead(value, ref position, out var word, out var start, out var error))
-            {
-                if (error is null)
-                {
-                    return value;
-                }
-
-                throw new FormatException(ValueText.Error(value, "a list of NAME=VALUE assignments", error));
-            }
-
-            if (!Specifiers.TryValidate(word, SpecifierContext.General, out var specifierError))
-            {
-                throw new FormatException(specifierError);
-            }
-
-            var equals = word.IndexOf('=');
-            if (equals < 0)
-            {
-                throw new FormatException(ValueText.Error(value, "a list of NAME=VALUE assignments",
-                    $"the word at column {start + 1} has no '='; write NAME=VALUE, and quote the whole word when the value has spaces (\"NAME=a b\")"));
-            }
-
-            var name = word[..equals];
-            if (!EnvironmentAssignment.IsValidName(name))
-            {
-                throw new FormatException(ValueText.Error(value, "a list of NAME=VALUE assignments",
-                    $"{ValueText.Quote(name)} at column {start + 1} is not an environment variable name; use letters, digits and '_', not starting with a digit"));
-            }
-        }
-    }
+    public static string EnvironmentText(string value) => Checked(value, EnvironmentTextProblem(value));
 
     /// <summary>One environment assignment from a name and a literal value.</summary>
     public static string Environment((string Name, string Value) assignment) =>
@@ -360,27 +212,10 @@ public static class DirectiveValue
     }
 
     /// <summary>A file mode written in octal (<c>0755</c>, <c>644</c>).</summary>
-    public static string ModeText(string value)
-    {
-        Text(value);
-        if (value.Length is < 1 or > 5 || value.Any(c => c is < '0' or > '7') || Convert.ToInt32(value, 8) > 0xFFF)
-        {
-            throw new FormatException($"\"{value}\" is not an octal file mode (0000 to 07777)");
-        }
-
-        return value;
-    }
+    public static string ModeText(string value) => Checked(value, ModeTextProblem(value));
 
     /// <summary>A signal name or number (<c>SIGTERM</c>, <c>TERM</c>, <c>15</c>, <c>SIGRTMIN+3</c>).</summary>
-    public static string Signal(string value)
-    {
-        Text(value);
-        var name = value.StartsWith("SIG", StringComparison.Ordinal) ? value[3..] : value;
-        var ok = (name.Length > 0 && name.All(char.IsAsciiDigit) && int.Parse(name, CultureInfo.InvariantCulture) is > 0 and < 65)
-            || KnownSignals.Contains(name)
-            || System.Text.RegularExpressions.Regex.IsMatch(name, @"^RTM(IN|AX)([+-]\d{1,2})?$");
-        return ok ? value : throw new FormatException($"\"{value}\" is not a signal name or number (SIGTERM, TERM, 15, SIGRTMIN+3)");
-    }
+    public static string Signal(string value) => Checked(value, SignalProblem(value));
 
     /// <summary>
     /// A condition or assertion: the value formatted by <paramref name="format"/> after the prefixes <c>|</c>
@@ -466,22 +301,13 @@ public static class DirectiveValue
         return value.Length > MaxLineLength ? "the value is longer than systemd's 1 MiB line limit" : null;
     }
 
-    private static readonly HashSet<string> KnownSignals = new(StringComparer.Ordinal)
-    {
-        "HUP", "INT", "QUIT", "ILL", "TRAP", "ABRT", "IOT", "BUS", "FPE", "KILL", "USR1", "SEGV", "USR2", "PIPE",
-        "ALRM", "TERM", "STKFLT", "CHLD", "CONT", "STOP", "TSTP", "TTIN", "TTOU", "URG", "XCPU", "XFSZ", "VTALRM",
-        "PROF", "WINCH", "IO", "POLL", "PWR", "SYS",
-    };
+    private static string TimeSpanText(string value, TimeSpanDefaultUnit unit) => Checked(value, TimeSpanTextProblem(value, unit));
 
-    private static string TimeSpanText(string value, TimeSpanDefaultUnit unit)
+    /// <summary><paramref name="value"/> when <paramref name="problem"/> is null; otherwise throws it.</summary>
+    private static string Checked(string value, string? problem)
     {
-        Text(value);
-        if (!SystemdTimeSpan.TryParse(value, unit, out _, out var error))
-        {
-            throw new FormatException(error);
-        }
-
-        return value;
+        ArgumentNullException.ThrowIfNull(value);
+        return problem is null ? value : throw new FormatException(problem);
     }
 
     private static string JoinWords<T>(IEnumerable<T> values, Func<T, string> format)

@@ -20,10 +20,19 @@ public static class UnitFileReader
 
     /// <summary>Reads the sections of unit-file text, in order (a section written twice appears twice).</summary>
     /// <exception cref="FormatException">A section header is malformed (<c>[Service</c>); the message names the line.</exception>
-    public static IReadOnlyList<UnitFileSection> ReadSections(string text)
+    public static IReadOnlyList<UnitFileSection> ReadSections(string text) =>
+        TryReadSections(text, out var sections, out var reason) ? sections : throw new FormatException(reason);
+
+    /// <summary>
+    /// Reads the sections of unit-file text, in order; false with the reason (naming the line) when a section header
+    /// is malformed. The analyzers read unit text with this form, which does not throw.
+    /// </summary>
+    public static bool TryReadSections(string text, out IReadOnlyList<UnitFileSection> sections, out string? reason)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var sections = new List<UnitFileSection>();
+        sections = [];
+        reason = null;
+        var read = new List<UnitFileSection>();
         string? section = null;
         var entries = new List<UnitFileEntry>();
         StringBuilder? continuation = null;
@@ -59,12 +68,13 @@ public static class UnitFileReader
             {
                 if (l.Length < 3 || l[l.Length - 1] != ']')
                 {
-                    throw new FormatException($"line {i + 1}: '{l}' is not a section header; write [Section]");
+                    reason = $"line {i + 1}: '{l}' is not a section header; write [Section]";
+                    return false;
                 }
 
                 if (section is not null)
                 {
-                    sections.Add(new UnitFileSection(section, entries));
+                    read.Add(new UnitFileSection(section, entries));
                 }
 
                 section = l.Substring(1, l.Length - 2);
@@ -85,10 +95,11 @@ public static class UnitFileReader
 
         if (section is not null)
         {
-            sections.Add(new UnitFileSection(section, entries));
+            read.Add(new UnitFileSection(section, entries));
         }
 
-        return sections;
+        sections = read;
+        return true;
     }
 
     private static bool IsComment(string line)

@@ -13,9 +13,9 @@ namespace CoreosDsl.Systemd;
 /// trailing time zone. An error names the rule that was broken and the column.</para>
 /// <para>A time zone is recognized as systemd does it on the machine that runs the timer: <c>UTC</c>, the
 /// abbreviations of that machine's local zone (for <c>Europe/Berlin</c>: <c>CET</c> and <c>CEST</c>), or a
-/// zone name in the tz database (<c>/usr/share/zoneinfo</c>). That machine's zone is a parameter, not the zone of
-/// the computer running this code, so results do not depend on where a build runs; it defaults to <c>UTC</c>,
-/// the default of CoreOS and Flatcar.</para>
+/// zone name in the tz database (shipped as data, <c>Data/TimeZones.txt</c>, generated from tzdata). That machine's
+/// zone is a parameter, not the zone of the computer running this code, so results do not depend on where a build
+/// runs; it defaults to <c>UTC</c>, the default of CoreOS and Flatcar.</para>
 /// </remarks>
 public sealed class CalendarEvent
 {

@@ -287,15 +287,32 @@ public readonly record struct UnitName
     /// absolute, normalized path.</exception>
     public static UnitName FromPath(string path, UnitType type)
     {
-        ArgumentNullException.ThrowIfNull(path);
         if (type is not (UnitType.Mount or UnitType.Automount or UnitType.Swap or UnitType.Device))
         {
             throw new ArgumentException($"Only mount, automount, swap and device units are named after a path, not {Suffix(type)} units.", nameof(type));
         }
 
+        return TryFromPath(path, type, out var name, out var error) ? name : throw new ArgumentException(error, nameof(path));
+    }
+
+    /// <summary>
+    /// The unit name systemd requires for <paramref name="path"/> (see <see cref="FromPath"/>); false with the reason
+    /// when the path is not absolute or the name it makes is not a valid unit name, or the type is not named after a path.
+    /// </summary>
+    public static bool TryFromPath(string path, UnitType type, out UnitName value, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        value = default;
+        if (type is not (UnitType.Mount or UnitType.Automount or UnitType.Swap or UnitType.Device))
+        {
+            error = $"only mount, automount, swap and device units are named after a path, not {Suffix(type)} units";
+            return false;
+        }
+
         if (!path.StartsWith('/'))
         {
-            throw new ArgumentException($"{ValueText.Quote(path)} is not an absolute path; {Suffix(type)} units are named after an absolute path.", nameof(path));
+            error = $"{ValueText.Quote(path)} is not an absolute path; {Suffix(type)} units are named after an absolute path.";
+            return false;
         }
 
         var name = EscapePath(path) + "." + Suffix(type);
@@ -310,7 +327,7 @@ public readonly record struct UnitName
             name = name[..keep] + "_" + Convert.ToHexStringLower(le) + "." + Suffix(type);
         }
 
-        return Parse(name);
+        return TryParse(name, out value, out error);
     }
 
     /// <summary>The whole name (empty for <c>default(UnitName)</c>).</summary>

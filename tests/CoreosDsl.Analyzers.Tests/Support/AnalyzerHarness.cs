@@ -11,29 +11,6 @@ using Diagnostics = analyzers::CoreosDsl.Generators.Diagnostics;
 
 namespace CoreosDsl.Analyzers.Tests.Support;
 
-/// <summary>An additional file held in memory.</summary>
-public sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
-{
-    public override string Path { get; } = path;
-
-    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-}
-
-/// <summary>Global analyzer options as MSBuild passes them (<c>build_property.*</c>).</summary>
-public sealed class BuildPropertiesProvider(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
-{
-    public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(globals);
-
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(new Dictionary<string, string>());
-
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(new Dictionary<string, string>());
-
-    private sealed class Options(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-    {
-        public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-    }
-}
-
 /// <summary>The settings of a definitions project, as its .csproj would set them.</summary>
 /// <param name="SystemdVersion">CoreosDslSystemdVersion.</param>
 /// <param name="TargetOs">CoreosDslTargetOs; null when the project does not set it.</param>
@@ -81,8 +58,6 @@ public sealed record CompiledSnippet(CSharpCompilation Compilation, ImmutableArr
 /// </summary>
 public static class AnalyzerHarness
 {
-    public static readonly string SchemaRoot = Path.Combine(CoreosDsl.Tests.Shared.TestPaths.RepoRoot, "generators", "schemas");
-
     /// <summary>The implicit and project-level usings of a definitions project (see examples/LocalWorkers).</summary>
     public const string GlobalUsings = """
         global using System;
@@ -96,11 +71,7 @@ public static class AnalyzerHarness
         global using CoreosDsl.Systemd;
         """;
 
-    private static readonly Lazy<ImmutableArray<AdditionalText>> Schemas = new(() =>
-    [
-        .. Directory.GetFiles(Path.Combine(SchemaRoot, "systemd"), "*.schema").OrderBy(p => p, StringComparer.Ordinal)
-            .Select(p => (AdditionalText)new InMemoryAdditionalText(p, File.ReadAllText(p))),
-    ]);
+    private static readonly Lazy<ImmutableArray<AdditionalText>> Schemas = new(() => [.. BundledSchemas.Systemd()]);
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     [

@@ -6,7 +6,6 @@ using CoreosDsl.Tests.Shared;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 
 namespace CoreosDsl.Host.Tests;
 
@@ -36,10 +35,8 @@ public static class GeneratedCode
                 new[] { typeof(WorkerDefinition), typeof(CloudConfig.ConfigMapping), typeof(Systemd.SectionBuilder), typeof(WorkerHost) } // SectionBuilder: only the runtime has it (the analyzer assembly links the value types)
                     .Select(t => MetadataReference.CreateFromFile(t.Assembly.Location))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var schemas = Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "generators", "schemas", "systemd"), "*.schema")
-            .Order(StringComparer.Ordinal)
-            .Select(p => (AdditionalText)new SchemaText(p, File.ReadAllText(p)));
-        var options = new Options(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" });
+        var schemas = BundledSchemas.Systemd().ToList();
+        var options = new BuildPropertiesProvider(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" });
         var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], schemas, parse, options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var analyzerDiagnostics = analyze
@@ -73,25 +70,4 @@ public static class GeneratedCode
     /// <summary>Calls <c>TYPE.Define()</c> in <paramref name="assembly"/>.</summary>
     public static WorkerDefinition Define(Assembly assembly, string typeName) =>
         (WorkerDefinition)assembly.GetType(typeName, throwOnError: true)!.GetMethod("Define")!.Invoke(null, null)!;
-
-    private sealed class SchemaText(string path, string text) : AdditionalText
-    {
-        public override string Path { get; } = path;
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text);
-    }
-
-    private sealed class Options(IReadOnlyDictionary<string, string> globals) : AnalyzerConfigOptionsProvider
-    {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(globals);
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
-
-        private sealed class Values(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
-        }
-    }
 }

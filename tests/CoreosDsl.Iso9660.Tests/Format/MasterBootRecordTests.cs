@@ -1,7 +1,9 @@
+using CoreosDsl.Mbr;
 using CoreosDsl.Tests.Shared;
 
 namespace CoreosDsl.Iso9660.Tests.Format;
 
+/// <summary>The isohybrid MBR: the one MBR implementation (CoreosDsl.Mbr) completed with isohybrid's code, boot image position and geometry.</summary>
 public sealed class MasterBootRecordTests
 {
     [Fact]
@@ -14,8 +16,8 @@ public sealed class MasterBootRecordTests
             file.ReadExactly(stock);
         }
 
-        var parsed = MasterBootRecord.TryParse(stock)!;
-        var ours = MasterBootRecord.Isohybrid(File.ReadAllBytes(IsohybridMbr.DebianIsohdpfxPath), (uint)(parsed.IsohybridBootSector / 4),
+        var parsed = MasterBootRecord.Parse(stock);
+        var ours = IsohybridMbr.FromFile().Complete((uint)(IsohybridMbr.BootImageSector(parsed) / 4),
             parsed.DiskSignature, new FileInfo(StockImage.Instance.IsoPath).Length);
         Assert.Equal(stock, ours.ToBytes());
     }
@@ -23,16 +25,19 @@ public sealed class MasterBootRecordTests
     [Fact]
     public void Mbr_round_trips_and_absent_signature_reads_as_null()
     {
-        var mbr = MasterBootRecord.Isohybrid(new byte[432], 100, 0x12345678, 3L << 30);
+        var mbr = IsohybridMbr.FromSystemArea(new byte[432]).Complete(100, 0x12345678, 3L << 30);
         var bytes = mbr.ToBytes();
-        var parsed = MasterBootRecord.TryParse(bytes)!;
+        var parsed = MasterBootRecord.Parse(bytes);
         Assert.Equal(bytes, parsed.ToBytes());
-        Assert.Equal(400UL, parsed.IsohybridBootSector);
+        Assert.Equal(400UL, IsohybridMbr.BootImageSector(parsed));
         Assert.Equal(0x12345678u, parsed.DiskSignature);
         var partition = parsed.Partitions[0];
-        Assert.Equal((MbrPartitionEntry.Active, (byte)0x17, 0u, (uint)(3L << 30) / 512), (partition.Status, partition.Type, partition.StartLba, partition.SectorCount));
-        Assert.Equal(new CylinderHeadSector(1023, 63, 32), partition.End); // beyond 1024 cylinders CHS saturates
-        Assert.Null(MasterBootRecord.TryParse(new byte[512]));
+        Assert.Equal((MbrPartitionEntry.ActiveStatus, MbrPartitionType.Isohybrid, 0u, (uint)(3L << 30) / 512),
+            (partition.Status, partition.Type, partition.FirstLba, partition.SectorCount));
+        Assert.Equal(new ChsAddress(1023, 63, 32), partition.LastChs); // beyond 1024 cylinders CHS saturates
+        Assert.False(MasterBootRecord.TryParse(new byte[512], out var none, out var reason));
+        Assert.Null(none);
+        Assert.Contains("55 AA at offset 510", reason, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -42,17 +47,17 @@ public sealed class MasterBootRecordTests
     [InlineData(33, 0, 1, 2)]
     public void Chs_addresses_follow_the_64_head_32_sector_geometry(long lba, int cylinder, int head, int sector)
     {
-        var chs = CylinderHeadSector.FromLba(lba, 64, 32);
-        Assert.Equal(new CylinderHeadSector(cylinder, head, sector), chs);
+        var chs = ChsAddress.FromLba(lba, DiskGeometry.Isohybrid);
+        Assert.Equal(new ChsAddress(cylinder, head, sector), chs);
         var bytes = new byte[3];
         chs.WriteTo(bytes);
-        Assert.Equal(chs, CylinderHeadSector.Read(bytes));
+        Assert.Equal(chs, ChsAddress.Read(bytes));
     }
 
     [Fact]
     public void Isohybrid_sizes_must_be_whole_cylinders()
     {
-        Assert.Throws<ArgumentException>(() => MasterBootRecord.Isohybrid(new byte[432], 34, 0, 10_000_000));
-        Assert.Throws<ArgumentException>(() => MasterBootRecord.Isohybrid(new byte[431], 34, 0, 1 << 20));
+        Assert.Throws<ArgumentException>(() => IsohybridMbr.FromSystemArea(new byte[432]).Complete(34, 0, 10_000_000));
+        Assert.Throws<ArgumentException>(() => IsohybridMbr.FromSystemArea(new byte[431]));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CoreosDsl.Mbr;
 using CoreosDsl.Tests.Shared;
 
 namespace CoreosDsl.Iso9660.Tests.Reading;
@@ -104,12 +105,12 @@ public sealed class StockImageReaderTests
         Assert.Equal(32768, image.SystemArea.Length);
         var mbr = Assert.IsType<MasterBootRecord>(image.MasterBootRecord);
         Assert.Equal(File.ReadAllBytes("/usr/lib/ISOLINUX/isohdpfx.bin"), mbr.BootCode[..432].ToArray());
-        Assert.Equal(image.BootCatalog!.DefaultEntry.Lba * 4UL, mbr.IsohybridBootSector);
+        Assert.Equal(image.BootCatalog!.DefaultEntry.Lba * 4UL, IsohybridMbr.BootImageSector(mbr));
         var partition = mbr.Partitions[0];
         var (status, type, start, blocks) = Assert.Single(report.MbrPartitions);
         Assert.Equal(status, partition.Status);
-        Assert.Equal(type, partition.Type);
-        Assert.Equal(start, partition.StartLba);
+        Assert.Equal(type, (byte)partition.Type);
+        Assert.Equal(start, partition.FirstLba);
         Assert.Equal(blocks, partition.SectorCount);
         Assert.True(mbr.Partitions.Skip(1).All(p => p.IsEmpty));
     }

@@ -1,27 +1,32 @@
 using System.Buffers.Binary;
 
-namespace CoreosDsl.Images.Mbr;
+namespace CoreosDsl.Mbr;
 
 /// <summary>
-/// Sector 0 of a partitioned disk: up to 440 bytes of boot code, the 32-bit disk signature, four partition entries
-/// and the 0x55AA signature.
+/// Sector 0 of a partitioned disk or hybrid image: up to 440 bytes of boot code, the 32-bit disk signature at
+/// 0x1B8, two reserved bytes, four partition entries at 0x1BE and the 55 AA signature at 0x1FE.
 /// </summary>
 public sealed class MasterBootRecord
 {
-    private const int DiskSignatureOffset = 440;
-    private const int ReservedOffset = 444;
-    private const int PartitionTableOffset = 446;
-    private const int SignatureOffset = 510;
+    /// <summary>Bytes of the record.</summary>
+    public const int Size = 512;
 
     /// <summary>Bytes of boot code an MBR holds (what <c>dd bs=440 count=1</c> copies from syslinux's mbr.bin).</summary>
     public const int BootCodeSize = 440;
 
-    /// <summary>Bytes of the record.</summary>
-    public const int Size = 512;
+    /// <summary>Offset of the 32-bit disk signature (sfdisk's <c>label-id</c>).</summary>
+    public const int DiskSignatureOffset = 0x1B8;
+
+    /// <summary>Offset of the first partition entry.</summary>
+    public const int PartitionTableOffset = 0x1BE;
+
+    /// <summary>Offset of the 55 AA boot signature.</summary>
+    public const int SignatureOffset = 0x1FE;
 
     private readonly byte[] _bootCode;
 
     /// <summary>A record with <paramref name="bootCode"/> (at most 440 bytes, zero-padded), a disk signature and up to four partitions.</summary>
+    /// <exception cref="ArgumentException">More than 440 bytes of code or more than four partitions.</exception>
     public MasterBootRecord(ReadOnlySpan<byte> bootCode, uint diskSignature, IReadOnlyList<MbrPartitionEntry> partitions)
     {
         if (bootCode.Length > BootCodeSize)
@@ -41,9 +46,9 @@ public sealed class MasterBootRecord
     }
 
     /// <summary>The 440 bytes of boot code.</summary>
-    public ReadOnlySpan<byte> BootCode => _bootCode;
+    public ReadOnlyMemory<byte> BootCode => _bootCode;
 
-    /// <summary>The disk signature (sfdisk's <c>label-id</c>).</summary>
+    /// <summary>The disk signature at 0x1B8.</summary>
     public uint DiskSignature { get; }
 
     /// <summary>The four entries, empty ones included.</summary>
@@ -54,6 +59,7 @@ public sealed class MasterBootRecord
     /// <c>/usr/lib/syslinux/mbr/mbr.bin</c>), or a disk image or MBR sector (its first 440 bytes, when the
     /// sector ends in 55 AA), such as the first sector of a vendor's USB image.
     /// </summary>
+    /// <exception cref="InvalidDataException">The file is neither; the message names it.</exception>
     public static byte[] LoadBootCode(string path)
     {
         using var file = File.OpenRead(path);
@@ -80,7 +86,6 @@ public sealed class MasterBootRecord
         var bytes = new byte[Size];
         _bootCode.CopyTo(bytes, 0);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(DiskSignatureOffset), DiskSignature);
-        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(ReservedOffset), 0);
         for (var i = 0; i < 4; i++)
         {
             Partitions[i].WriteTo(bytes.AsSpan(PartitionTableOffset + (i * MbrPartitionEntry.Size)));
@@ -91,26 +96,44 @@ public sealed class MasterBootRecord
         return bytes;
     }
 
-    /// <summary>Reads a record, checking the signature and the entries.</summary>
-    public static MasterBootRecord Parse(ReadOnlySpan<byte> sector)
+    /// <summary>
+    /// Reads the record at the start of <paramref name="sector"/>; false with a reason (naming the offset) when it is
+    /// shorter than 512 bytes, lacks the 55 AA signature, or has a malformed entry.
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<byte> sector, out MasterBootRecord? record, out string? reason)
     {
+        record = null;
         if (sector.Length < Size)
         {
-            throw new InvalidDataException($"expected a {Size}-byte MBR at offset 0, found {sector.Length} bytes");
+            reason = $"expected a {Size}-byte MBR at offset 0, found {sector.Length} bytes";
+            return false;
         }
 
         if (sector[SignatureOffset] != 0x55 || sector[SignatureOffset + 1] != 0xAA)
         {
-            throw new InvalidDataException($"expected the MBR signature 55 AA at offset {SignatureOffset}, found {sector[SignatureOffset]:X2} {sector[SignatureOffset + 1]:X2}");
+            reason = $"expected the MBR signature 55 AA at offset {SignatureOffset}, found {sector[SignatureOffset]:X2} {sector[SignatureOffset + 1]:X2}";
+            return false;
         }
 
-        var partitions = new List<MbrPartitionEntry>(4);
+        var partitions = new MbrPartitionEntry[4];
         for (var i = 0; i < 4; i++)
         {
             var offset = PartitionTableOffset + (i * MbrPartitionEntry.Size);
-            partitions.Add(MbrPartitionEntry.Parse(sector.Slice(offset, MbrPartitionEntry.Size), offset));
+            if (!MbrPartitionEntry.TryParse(sector.Slice(offset, MbrPartitionEntry.Size), offset, out var entry, out reason))
+            {
+                return false;
+            }
+
+            partitions[i] = entry!;
         }
 
-        return new MasterBootRecord(sector[..BootCodeSize], BinaryPrimitives.ReadUInt32LittleEndian(sector[DiskSignatureOffset..]), partitions);
+        reason = null;
+        record = new MasterBootRecord(sector[..BootCodeSize], BinaryPrimitives.ReadUInt32LittleEndian(sector[DiskSignatureOffset..]), partitions);
+        return true;
     }
+
+    /// <summary>Reads the record at the start of <paramref name="sector"/>.</summary>
+    /// <exception cref="InvalidDataException">Not a well-formed MBR; the message says what is wrong where.</exception>
+    public static MasterBootRecord Parse(ReadOnlySpan<byte> sector) =>
+        TryParse(sector, out var record, out var reason) ? record! : throw new InvalidDataException(reason);
 }

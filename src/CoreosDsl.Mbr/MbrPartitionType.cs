@@ -1,6 +1,6 @@
-namespace CoreosDsl.Images.Mbr;
+namespace CoreosDsl.Mbr;
 
-/// <summary>The partition type byte of an MBR entry (the values this project writes or meets).</summary>
+/// <summary>The partition type byte of an MBR entry (the values this project writes or meets; others keep their number).</summary>
 public enum MbrPartitionType : byte
 {
     /// <summary>An unused entry.</summary>
@@ -15,8 +15,8 @@ public enum MbrPartitionType : byte
     /// <summary>FAT16 addressed by LBA.</summary>
     Fat16Lba = 0x0E,
 
-    /// <summary>A hybrid ISO's partition (isohybrid writes 0x17 or 0x00 for the ISO itself).</summary>
-    HiddenNtfs = 0x17,
+    /// <summary>The partition xorriso and isohybrid give a hybrid ISO image (0x17, "hidden NTFS/IFS").</summary>
+    Isohybrid = 0x17,
 
     /// <summary>Linux native.</summary>
     Linux = 0x83,
