@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CoreosDsl.Generators.Diagnostics;
@@ -8,6 +9,38 @@ namespace CoreosDsl.Generators.Diagnostics;
 /// <summary>What the analyzers can know about an argument at compile time: its constant strings and values.</summary>
 internal static class OperationValues
 {
+    /// <summary>
+    /// The operation of a field's or property's initializer (or a property's expression body), read from whichever
+    /// file declares it; null when no declaration has one.
+    /// </summary>
+    public static IOperation? Initializer(ISymbol member, Compilation compilation)
+    {
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            ExpressionSyntax? initializer = reference.GetSyntax() switch
+            {
+                VariableDeclaratorSyntax { Initializer.Value: var v } => v,
+                PropertyDeclarationSyntax { Initializer.Value: var v } => v,
+                PropertyDeclarationSyntax { ExpressionBody.Expression: var e } => e,
+                _ => null,
+            };
+            if (initializer is null)
+            {
+                continue;
+            }
+
+#pragma warning disable RS1030 // The member may be declared in another file: its semantic model is the only way to read it.
+            var model = compilation.GetSemanticModel(initializer.SyntaxTree);
+#pragma warning restore RS1030
+            if (model.GetOperation(initializer) is { } operation)
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The operation without the implicit conversions around it.</summary>
     public static IOperation Unwrap(IOperation operation)
     {

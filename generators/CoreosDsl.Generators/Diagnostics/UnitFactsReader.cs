@@ -388,34 +388,8 @@ internal sealed class UnitFactsReader
         return OperationValues.ConstantText(value);
     }
 
-    private IInvocationOperation? FollowDeclaration(ISymbol symbol, int depth)
-    {
-        foreach (var reference in symbol.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax();
-            ExpressionSyntax? initializer = syntax switch
-            {
-                VariableDeclaratorSyntax { Initializer.Value: var v } => v,
-                PropertyDeclarationSyntax { Initializer.Value: var v } => v,
-                PropertyDeclarationSyntax { ExpressionBody.Expression: var e } => e,
-                _ => null,
-            };
-            if (initializer is null)
-            {
-                continue;
-            }
-
-#pragma warning disable RS1030 // The handle may be declared in another file: its semantic model is the only way to read it.
-            var model = compilation.GetSemanticModel(initializer.SyntaxTree);
-#pragma warning restore RS1030
-            if (model.GetOperation(initializer) is { } operation)
-            {
-                return ResolveHandle(operation, depth + 1);
-            }
-        }
-
-        return null;
-    }
+    private IInvocationOperation? FollowDeclaration(ISymbol symbol, int depth) =>
+        OperationValues.Initializer(symbol, compilation) is { } operation ? ResolveHandle(operation, depth + 1) : null;
 
     /// <summary>Collects the lines of one unit from its configure lambda, in the order the calls run.</summary>
     private void Walk(IOperation? operation, UnitFacts unit, Bindings bindings)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace CoreosDsl.Generators.Diagnostics;
@@ -66,33 +65,8 @@ internal sealed class UriFields(Compilation compilation)
     /// <summary>True the first time this finding is reported at this location.</summary>
     public bool FirstReport(RuleFinding finding, Location location) => reported.TryAdd((finding.Rule.Id, location, finding.Message), true);
 
-    private IOperation? Initializer(ISymbol member)
-    {
-        foreach (var reference in member.DeclaringSyntaxReferences)
-        {
-            ExpressionSyntax? initializer = reference.GetSyntax() switch
-            {
-                VariableDeclaratorSyntax { Initializer.Value: var v } => v,
-                PropertyDeclarationSyntax { Initializer.Value: var v } => v,
-                PropertyDeclarationSyntax { ExpressionBody.Expression: var e } => e,
-                _ => null,
-            };
-            if (initializer is null)
-            {
-                continue;
-            }
-
-#pragma warning disable RS1030 // The field may be declared in another file: its semantic model is the only way to read it.
-            var model = compilation.GetSemanticModel(initializer.SyntaxTree);
-#pragma warning restore RS1030
-            if (model.GetOperation(initializer) is { } operation)
-            {
-                return OperationValues.Unwrap(operation);
-            }
-        }
-
-        return null;
-    }
+    private IOperation? Initializer(ISymbol member) =>
+        OperationValues.Initializer(member, compilation) is { } operation ? OperationValues.Unwrap(operation) : null;
 
     private static bool IsUri(ITypeSymbol? type) =>
         type is { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
