@@ -37,6 +37,18 @@ public class WriterTests
     }
 
     [Fact]
+    public void A_string_listed_twice_for_one_item_is_written_once()
+    {
+        // A user configured in two places, both naming "wheel": Ignition refuses a duplicate group.
+        var config = IgnitionConfig.Create(c => c
+            .Passwd(p => p.User("ops", u => u.Groups("wheel")))
+            .Passwd(p => p.User("ops", u => u.Groups("wheel", "docker", "docker"))));
+
+        var groups = config.Root["passwd"]!["users"]![0]!["groups"]!.AsArray().Select(g => (string)g!);
+        Assert.Equal(["wheel", "docker"], groups);
+    }
+
+    [Fact]
     public void Modes_are_written_as_the_decimal_number_of_the_octal_mode()
     {
         var config = IgnitionConfig.Create(c => c.Storage(s => s

@@ -209,8 +209,8 @@ internal static class IgnitionEmitter
             case "list<string>":
             {
                 string[] body = [$"{Runtime}IgnitionNodes.AddStrings(Node, {k}, values, {Naming.Literal(key.Format)});"];
-                yield return new(name, $"{Attribute(key.Format)}params string[] values", ["values: the items to append."], body);
-                yield return new(name, $"{Attribute(key.Format)}global::System.Collections.Generic.IEnumerable<string> values", ["values: the items to append."], body);
+                yield return new(name, $"{Attribute(key.Format)}params string[] values", ["values: the items to add; one already listed is not added again."], body);
+                yield return new(name, $"{Attribute(key.Format)}global::System.Collections.Generic.IEnumerable<string> values", ["values: the items to add; one already listed is not added again."], body);
                 break;
             }
 

@@ -74,7 +74,14 @@ public static class IgnitionNodes
         return added;
     }
 
-    /// <summary>Appends strings (each checked against <paramref name="format"/>) to the array under <paramref name="list"/>.</summary>
+    /// <summary>
+    /// Adds strings (each checked against <paramref name="format"/>) to the array under <paramref name="list"/>, skipping
+    /// those already there.
+    /// </summary>
+    /// <remarks>
+    /// Ignition keys a list of strings by the strings themselves (its merge replaces an equal entry, and ignition-validate
+    /// refuses a duplicate), so configuring an item twice (a user's groups in two places) yields each string once.
+    /// </remarks>
     /// <param name="parent">The object that holds the array.</param>
     /// <param name="list">The array's key.</param>
     /// <param name="values">The strings.</param>
@@ -84,7 +91,11 @@ public static class IgnitionNodes
         var array = Array(parent, list);
         foreach (var value in values)
         {
-            array.Add(format is null ? value : IgnitionValues.Check(value, format, nameof(values)));
+            var checkedValue = format is null ? value : IgnitionValues.Check(value, format, nameof(values));
+            if (!array.Any(node => node is JsonValue v && v.TryGetValue<string>(out var s) && s == checkedValue))
+            {
+                array.Add(checkedValue);
+            }
         }
     }
 }
