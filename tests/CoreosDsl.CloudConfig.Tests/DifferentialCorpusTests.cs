@@ -8,9 +8,9 @@ namespace CoreosDsl.CloudConfig.Tests;
 /// <summary>
 /// The differential corpus (tests/TestData/differential): real-world patterns and their mutations, with the verdict
 /// of Flatcar's coreos-cloudinit validator for each, recorded from the validator built from source. Our
-/// <c>validate</c> must reach the same verdict (ok, warnings only, or errors) on at least 97.5% of them (97.7% when
-/// recorded), and every difference must be one listed in <see cref="KnownDifferences"/> (explained in
-/// DIFFERENCES.md beside the data).
+/// <c>validate</c> must reach the same verdict (ok, warnings only, or errors) on at least 98% of them (98.1% today),
+/// and every difference must be one listed in <see cref="KnownDifferences"/> (explained in DIFFERENCES.md beside the
+/// data).
 /// </summary>
 public sealed class DifferentialCorpusTests(ITestOutputHelper output)
 {
@@ -62,9 +62,9 @@ public sealed class DifferentialCorpusTests(ITestOutputHelper output)
 
         var unexplained = differences.Where(d => !KnownDifferences.ContainsKey(d[..d.IndexOf(':', StringComparison.Ordinal)])).ToList();
         Assert.True(unexplained.Count == 0, "differences not explained in DIFFERENCES.md:\n" + string.Join('\n', unexplained));
-        // Measured when the corpus was recorded: 97.7% (98.8% without CoreosDsl's own dash-form rule); 76/92 lines,
-        // the rest in the classes DIFFERENCES.md explains (where libyaml's line is off by one, ours is the real one).
-        Assert.True(agreed * 1000 >= cases.Count * 975, $"{agreed}/{cases.Count} agree");
+        // Measured: 98.1% (99.3% without CoreosDsl's own dash-form rule); 78/92 lines, the rest in the classes
+        // DIFFERENCES.md explains (where libyaml's line is off by one, ours is the real one).
+        Assert.True(agreed * 100 >= cases.Count * 98, $"{agreed}/{cases.Count} agree");
         Assert.True(lineAgreed * 100 >= lineChecked * 80, $"error lines: {lineAgreed}/{lineChecked} agree");
     }
 

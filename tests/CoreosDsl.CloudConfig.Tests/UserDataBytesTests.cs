@@ -83,17 +83,33 @@ public sealed class UserDataBytesTests
     }
 
     [Fact]
-    public void Broken_gzip_is_an_error_in_our_own_words()
+    public void A_broken_gzip_header_is_an_error_in_our_own_words()
     {
-        // coreos-cloudinit -validate says nothing here (it validates the empty result), but at boot it applies nothing.
-        var truncated = Gzip(Encoding.UTF8.GetBytes("#cloud-config\nhostname: a\n" + new string('#', 500)))[..20];
+        // coreos-cloudinit -validate says nothing here (Go's reader unpacks nothing and it validates the empty result),
+        // but at boot it applies nothing.
+        var error = Assert.Single(CloudConfigValidator.Validate(Bytes("\x1f\x8bjunk"), Flatcar).Entries);
 
-        foreach (var data in new[] { Bytes("\x1f\x8bjunk"), truncated })
-        {
-            var error = Assert.Single(CloudConfigValidator.Validate(data, Flatcar).Entries);
-            Assert.Equal(ValidationRuleIds.Gzip, error.RuleId);
-            Assert.StartsWith("the user-data starts with the gzip magic (1f 8b) but is not a complete gzip stream", error.Message, StringComparison.Ordinal);
-        }
+        Assert.Equal(ValidationRuleIds.Gzip, error.RuleId);
+        Assert.Equal(ValidationSeverity.Error, error.Severity);
+        Assert.StartsWith("the user-data starts with the gzip magic (1f 8b) but is not a complete gzip stream", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_truncated_gzip_is_checked_as_far_as_it_unpacks_with_a_warning()
+    {
+        // coreos-cloudinit validates and applies the prefix Go's reader unpacked before the stream ended.
+        var config = "#cloud-config\ncoreos:\n  update:\n    reboot_strategy: sometimes\n" + new string('#', 5000);
+        var whole = Gzip(Encoding.UTF8.GetBytes(config));
+
+        var report = CloudConfigValidator.Validate(whole[..^12], Flatcar);
+
+        Assert.Equal(UserDataKind.CloudConfig, report.Kind);
+        Assert.Equal(ValidationRuleIds.Gzip, report.Entries[0].RuleId);
+        Assert.Equal(ValidationSeverity.Warning, report.Entries[0].Severity);
+        Assert.Contains("the gzip stream ends early", report.Entries[0].Message, StringComparison.Ordinal);
+        var prefixError = Assert.Single(report.Entries, e => e.Severity == ValidationSeverity.Error);
+        Assert.Equal(4, prefixError.Line);
+        Assert.Empty(CloudConfigValidator.Validate(Gzip(Encoding.UTF8.GetBytes("#cloud-config\nhostname: a\n")), Flatcar).Entries);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CoreosDsl.CloudConfig.Schema;
 
@@ -21,17 +22,37 @@ public static class CloudConfigValidator
     public static ValidationReport Validate(byte[] userData, CloudConfigDialect dialect)
     {
         ArgumentNullException.ThrowIfNull(userData);
-        if (UserDataGzip.IsGzip(userData))
+        if (!UserDataGzip.IsGzip(userData))
         {
-            try
-            {
-                userData = UserDataGzip.Gunzip(userData);
-            }
-            catch (InvalidDataException e)
-            {
-                return Single(dialect, "", ValidationRuleIds.Gzip, e.Message);
-            }
+            return ValidateUnpacked(userData, dialect);
         }
+
+        bool truncated;
+        try
+        {
+            userData = UserDataGzip.Gunzip(userData, out truncated);
+        }
+        catch (InvalidDataException e)
+        {
+            return Single(dialect, "", ValidationRuleIds.Gzip, e.Message);
+        }
+
+        var unpacked = ValidateUnpacked(userData, dialect);
+        return truncated ? WithTruncationWarning(unpacked, userData.Length) : unpacked;
+    }
+
+    // coreos-cloudinit validates, and at boot applies, the prefix a truncated gzip stream unpacks to; it logs the
+    // failure beside the validator's report. Ours is that report with the failure as a warning in front.
+    private static ValidationReport WithTruncationWarning(ValidationReport report, int unpackedLength)
+    {
+        var warning = new ValidationEntry(1, null, ValidationSeverity.Warning, string.Create(CultureInfo.InvariantCulture,
+            $"the gzip stream ends early: coreos-cloudinit logs \"Failed decompressing user-data\", applies only the {unpackedLength} bytes it could unpack (checked here) and reports failure; compress the whole file again with gzip"),
+            ValidationRuleIds.Gzip);
+        return new ValidationReport(report.Kind, report.Dialect, report.Source, [warning, .. report.Entries]);
+    }
+
+    private static ValidationReport ValidateUnpacked(byte[] userData, CloudConfigDialect dialect)
+    {
 
         // Go converts the bytes to a string without checking them; invalid sequences can only fail the header test.
         var lossy = LenientUtf8.GetString(userData);

@@ -5,7 +5,8 @@ namespace CoreosDsl.CloudConfig.Validation;
 /// <summary>
 /// gzip'd user-data: coreos-cloudinit gunzips user-data that starts with the gzip magic (1f 8b) before anything else,
 /// so a gzip'd cloud-config or <c>#!</c> script is read like the plain one. The unpacked size is bounded, so that a
-/// small gzip bomb cannot exhaust memory.
+/// small gzip bomb cannot exhaust memory. A stream cut short is unpacked as far as it goes, as Go's reader does:
+/// coreos-cloudinit then logs "Failed decompressing user-data", applies that prefix and ends with failure.
 /// </summary>
 internal static class UserDataGzip
 {
@@ -15,9 +16,12 @@ internal static class UserDataGzip
     /// <summary>Whether <paramref name="data"/> starts with the gzip magic.</summary>
     public static bool IsGzip(ReadOnlySpan<byte> data) => data.Length >= 2 && data[0] == 0x1f && data[1] == 0x8b;
 
-    /// <summary>Unpacks <paramref name="data"/> (every gzip member, as Go's gzip reader does).</summary>
-    /// <exception cref="InvalidDataException">Not a complete gzip stream, or larger than <see cref="MaxSize"/> unpacked; the message says which and what to do.</exception>
-    public static byte[] Gunzip(byte[] data)
+    /// <summary>
+    /// Unpacks <paramref name="data"/> (every gzip member, as Go's gzip reader does). <paramref name="truncated"/>
+    /// says the stream ended before its end: the result is then what could be unpacked up to there.
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a gzip stream at all (a broken header, from which Go's reader unpacks nothing), or larger than <see cref="MaxSize"/> unpacked; the message says which and what to do.</exception>
+    public static byte[] Gunzip(byte[] data, out bool truncated)
     {
         if (!GoContentDecoder.HasGzipHeader(data))
         {
@@ -53,13 +57,10 @@ internal static class UserDataGzip
             throw Broken(e);
         }
 
-        // GZipStream ends quietly at a truncated stream; Go's reader fails there (and coreos-cloudinit then applies
-        // what it got). The trailer of a single member (CRC-32 and size of what it unpacks to) tells a complete stream.
-        if (!TrailerMatches(data, plain) && !HasLaterMember(data))
-        {
-            throw Broken(null);
-        }
-
+        // GZipStream ends quietly at a truncated stream, having given every byte it could decode, as Go's reader does
+        // before it fails (and coreos-cloudinit then applies what it got). The trailer of a single member (CRC-32 and
+        // size of what it unpacks to) tells a complete stream.
+        truncated = !TrailerMatches(data, plain) && !HasLaterMember(data);
         return plain;
     }
 

@@ -54,6 +54,6 @@ public static class ValidationRuleIds
     /// </summary>
     public const string YamlCharacters = "yaml_characters";
 
-    /// <summary>The user-data starts with the gzip magic but cannot be unpacked (or unpacks to an absurd size).</summary>
+    /// <summary>The user-data starts with the gzip magic but cannot be unpacked (or unpacks to an absurd size): an error; or its stream is cut short: a warning, and the prefix is checked.</summary>
     public const string Gzip = "gzip";
 }

@@ -20,7 +20,8 @@ public static class CloudConfigUnitChecks
     {
         ArgumentNullException.ThrowIfNull(report);
         if (report.Kind != UserDataKind.CloudConfig
-            || report.Entries.Any(e => e.RuleId is ValidationRuleIds.YamlSyntax or ValidationRuleIds.YamlCharacters or ValidationRuleIds.Gzip))
+            || report.Entries.Any(e => e.RuleId is ValidationRuleIds.YamlSyntax or ValidationRuleIds.YamlCharacters
+                || (e.RuleId == ValidationRuleIds.Gzip && e.Severity == ValidationSeverity.Error)))
         {
             return report;
         }
