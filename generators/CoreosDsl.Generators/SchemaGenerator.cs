@@ -163,7 +163,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
                 spc.AddSource($"Networkd.{file.ClassName}.g.cs", NetworkdEmitter.FileBuilder(file, model));
             }
 
-            foreach (var section in model.Sections.Where(s => s.SameAs is null))
+            foreach (var section in model.Sections)
             {
                 spc.AddSource($"Networkd.{section.ClassName}.g.cs", NetworkdEmitter.Section(section));
             }

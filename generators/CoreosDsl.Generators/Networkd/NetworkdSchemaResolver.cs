@@ -25,7 +25,7 @@ internal static class NetworkdSchemaResolver
     {
         var diagnostics = new List<DiagnosticInfo>();
         var fileSpecs = new List<NetworkdFileSpec>();
-        var sections = new List<(string File, string Name, bool Repeat, string? SameAs, string? Doc, List<NetworkdDirectiveSpec> Directives, SchemaStatement Where)>();
+        var sections = new List<(string File, string Name, bool Repeat, string? Doc, List<NetworkdDirectiveSpec> Directives, SchemaStatement Where)>();
         var enums = new List<NetworkdEnumSpec>();
 
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
@@ -45,11 +45,10 @@ internal static class NetworkdSchemaResolver
                         break;
                     case "section" when words.Length >= 3:
                         current = [];
-                        var sameAs = words.Skip(3).FirstOrDefault(w => w.StartsWith("same=", StringComparison.Ordinal))?.Substring(5);
-                        sections.Add((words[1], words[2], words.Skip(3).Contains("repeat"), sameAs, statement.Doc, current, statement));
+                        sections.Add((words[1], words[2], words.Skip(3).Contains("repeat"), statement.Doc, current, statement));
                         break;
                     case "file" or "enum" or "section":
-                        diagnostics.Add(Malformed(statement, $"'{statement.Keyword}' needs more words: file TYPE SECTION... | enum NAME VALUE... | section TYPE NAME [repeat] [same=SECTION]"));
+                        diagnostics.Add(Malformed(statement, $"'{statement.Keyword}' needs more words: file TYPE SECTION... | enum NAME VALUE... | section TYPE NAME [repeat]"));
                         break;
                     default:
                         if (current is null)
@@ -69,20 +68,6 @@ internal static class NetworkdSchemaResolver
         var resolved = new List<NetworkdSectionSpec>();
         foreach (var s in sections)
         {
-            var directives = s.Directives;
-            if (s.SameAs is not null)
-            {
-                var source = sections.FirstOrDefault(o => o.File == s.File && o.Name == s.SameAs && o.SameAs is null);
-                if (source.Directives is null)
-                {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSchemaReference, s.Where.Location,
-                        $"section {s.File} {s.Name}: same={s.SameAs} names no section of the {s.File} file"));
-                    continue;
-                }
-
-                directives = source.Directives;
-            }
-
             if (!fileSpecs.Any(f => f.Type == s.File && f.Sections.Any(n => n.TrimEnd('*') == s.Name)))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnknownSchemaReference, s.Where.Location,
@@ -90,7 +75,7 @@ internal static class NetworkdSchemaResolver
                 continue;
             }
 
-            resolved.Add(new NetworkdSectionSpec(s.File, s.Name, s.Repeat, s.SameAs, s.Doc, directives.ToEquatableArray()));
+            resolved.Add(new NetworkdSectionSpec(s.File, s.Name, s.Repeat, s.Doc, s.Directives.ToEquatableArray()));
         }
 
         foreach (var d in resolved.SelectMany(s => s.Directives).Where(d => d.EnumName is { } e && !enums.Any(x => x.Name == e)).Select(d => d.EnumName).Distinct())

@@ -12,11 +12,11 @@ internal sealed record NetworkdDirectiveSpec(string Name, string Kind, bool Repe
 
 /// <summary>
 /// A section of one networkd file type: <c>network Address</c> → <c>NetworkAddressSection</c>. A repeatable section
-/// is added anew by each call; <c>SameAs</c> names a section whose builder this one uses under its own name.
+/// is added anew by each call.
 /// </summary>
-internal sealed record NetworkdSectionSpec(string File, string Name, bool Repeat, string? SameAs, string? Doc, EquatableArray<NetworkdDirectiveSpec> Directives)
+internal sealed record NetworkdSectionSpec(string File, string Name, bool Repeat, string? Doc, EquatableArray<NetworkdDirectiveSpec> Directives)
 {
-    public string ClassName => NetworkdFileSpec.PascalOf(File) + (SameAs ?? Name) + "Section";
+    public string ClassName => NetworkdFileSpec.PascalOf(File) + Name + "Section";
 }
 
 /// <summary>A networkd file type (<c>network</c>, <c>netdev</c>, <c>link</c>) and its sections in writing order.</summary>

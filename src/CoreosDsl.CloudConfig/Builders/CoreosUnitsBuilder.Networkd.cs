@@ -7,11 +7,16 @@ public sealed partial class CoreosUnitsBuilder
 {
     /// <summary>Adds a networkd file built with the typed networkd builders (see <see cref="NetworkdFiles"/>).</summary>
     /// <param name="file">The file.</param>
+    /// <param name="configure">Further settings of the entry (<c>runtime: true</c> writes it under /run instead).</param>
     /// <returns>This builder.</returns>
-    public CoreosUnitsBuilder Add(NetworkdFile file)
+    public CoreosUnitsBuilder Add(NetworkdFile file, Action<CoreosUnitBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return Add(entry => entry.Name(file.Name).Content(file.ToText()));
+        return Add(entry =>
+        {
+            entry.Name(file.Name).Content(file.ToText());
+            configure?.Invoke(entry);
+        });
     }
 
     /// <summary>Adds a <c>.network</c> file: which links it matches and how systemd-networkd configures them.</summary>

@@ -56,9 +56,9 @@ public readonly record struct IPPrefix
             return false;
         }
 
-        if (NetworkdValue.AddressProblem(text[..slash]) is { } addressError)
+        if (NetworkdValue.AddressProblem(text[..slash]) is not null)
         {
-            error = addressError;
+            error = $"\"{text[..slash]}\" in \"{text}\" is not an IPv4 or IPv6 address (10.0.0.5/24, fd00::5/64)";
             return false;
         }
 
