@@ -71,6 +71,30 @@ internal static class AtomicFile
         }
     }
 
+    /// <summary>
+    /// True when <paramref name="path"/> is a file holding exactly <paramref name="bytes"/>: a rewrite that would
+    /// change nothing can be skipped, so timestamps stay (a sync to an object store or CDN sends only what changed)
+    /// and nothing is renamed over.
+    /// </summary>
+    public static bool Holds(string path, ReadOnlySpan<byte> bytes)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var file = new FileInfo(path);
+        if (!file.Exists || file.Length != bytes.Length)
+        {
+            return false;
+        }
+
+        try
+        {
+            return File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return false; // removed since the check above
+        }
+    }
+
     /// <summary>A new temporary path beside <paramref name="fullPath"/>: <c>.NAME.PID-GUID.tmp</c>.</summary>
     public static string TemporaryPath(string fullPath) => Path.Combine(Path.GetDirectoryName(fullPath)!,
         string.Create(CultureInfo.InvariantCulture, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}-{Guid.NewGuid():N}{Suffix}"));

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using System.Text;
 using CoreosDsl.Analyzers.Tests.Support;
 using CoreosDsl.CloudConfig;
@@ -49,12 +48,8 @@ public class BuilderAgreementTests
     private static readonly Gen<string> HostileText = Gen.OneOf(Gen.OneOf("", "plain", "two words", "50%", "$HOME", "'q'", "\"d\"", "\\", "caf\u00e9", "\u0085nel"),
         Gen.Char[' ', '~'].Array[0, 8].Select(a => new string(a)));
 
-    private static readonly Lazy<Assembly> Generated = new(() =>
-    {
-        var compiled = AnalyzerHarness.Compile("public static class Snippet { }");
-        // Kept loaded (not collectible): Validate() finds the builders' [SystemdSyntax] in the loaded assemblies.
-        return new AssemblyLoadContext("builder-agreement").LoadFromStream(new MemoryStream(AnalyzerHarness.Emit(compiled)));
-    });
+    /// <summary>The generated builders, loaded to stay (Validate() finds their [SystemdSyntax] in the loaded assemblies).</summary>
+    private static readonly Lazy<Assembly> Generated = new(() => AnalyzerHarness.BuildersFor(ProjectSettings.Default).Assembly);
 
     /// <summary>Each generated section builder with the unit builder type that has that section.</summary>
     private static IEnumerable<(Type Section, Type Unit, MethodInfo Configure)> Sections()

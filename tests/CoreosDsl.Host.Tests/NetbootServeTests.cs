@@ -98,6 +98,24 @@ public class NetbootServeTests
     }
 
     [Fact]
+    public async Task EachScriptNamesTheServerAsThatRequestReachedIt()
+    {
+        // Scripts are rendered once per base URL: a second name for the same server must not get the first one's URLs.
+        await using var server = await Start(FleetWorkers.All());
+        using var http = Client(server);
+        var port = new Uri(server.Addresses[0]).Port;
+
+        foreach (var host in new[] { $"127.0.0.1:{port}", "boot.example.com", $"127.0.0.1:{port}", "10.0.0.1:8080" })
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, "/ipxe/52-54-00-c0-de-01.ipxe");
+            request.Headers.Host = host;
+            var script = await (await http.SendAsync(request)).Content.ReadAsStringAsync();
+            Assert.Contains($"kernel http://{host}/assets/coreos/vmlinuz ", script, StringComparison.Ordinal);
+            Assert.Contains($" cloud-config-url=http://{host}/worker-1/cloud-config.yml\n", script, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task MachinesAreMatchedByUuidHostNameAndLabels()
     {
         var uuid = "4c4c4544-0058-3410-8058-b4c04f4e3232";
@@ -180,6 +198,14 @@ public class NetbootServeTests
         var since = new HttpRequestMessage(HttpMethod.Get, "/assets/coreos/vmlinuz");
         since.Headers.IfModifiedSince = lastModified;
         Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(since)).StatusCode);
+
+        // A whole download (streamed by serve itself) carries the same headers as HEAD (answered by ASP.NET Core's file result).
+        foreach (var asset in new[] { "/assets/coreos/vmlinuz", "/assets/coreos/cpio.gz" })
+        {
+            var get = await http.GetAsync(asset, HttpCompletionOption.ResponseHeadersRead);
+            var headOnly = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, asset));
+            Assert.Equal(Headers(headOnly), Headers(get));
+        }
 
         // Only what the workers boot is served, not the rest of the image.
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/assets/isolinux/isolinux.cfg")).StatusCode);
@@ -300,6 +326,13 @@ public class NetbootServeTests
     }
 
     /// <summary>A running server and the stock image it reads, closed together.</summary>
+    /// <summary>The response's headers that describe the file (not Date or Server), as name: values lines.</summary>
+    private static string[] Headers(HttpResponseMessage response) =>
+        [.. response.Headers.Concat(response.Content.Headers)
+            .Where(h => h.Key is not ("Date" or "Server" or "Transfer-Encoding"))
+            .Select(h => $"{h.Key}: {string.Join(", ", h.Value)}")
+            .Order(StringComparer.Ordinal)];
+
     private sealed class Served(ConfigServer server, StockAssets assets) : IAsyncDisposable
     {
         public IReadOnlyList<string> Addresses => server.Addresses;

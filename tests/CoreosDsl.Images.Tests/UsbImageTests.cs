@@ -125,14 +125,14 @@ public sealed class UsbImageTests(SyslinuxFiles syslinux) : IClassFixture<Syslin
     [Fact]
     public void ProgressCountsUpToTheTotal()
     {
-        var reports = new List<UsbImageProgress>();
+        var reports = new List<ImageProgress>();
         UsbImage.Create(Path.Combine(_dir, "progress.img"), Files(), new UsbImageOptions
         {
             SyslinuxConfig = Config, SyslinuxDistribution = syslinux.Distribution, PartitionSize = 64L << 20, ConfigDriveUserData = [1, 2, 3],
         }, new Relay(reports.Add));
         Assert.NotEmpty(reports);
-        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First.BytesWritten <= p.Second.BytesWritten));
-        Assert.Equal(reports[^1].TotalBytes, reports[^1].BytesWritten);
+        Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First.BytesDone <= p.Second.BytesDone));
+        Assert.Equal(reports[^1].TotalBytes, reports[^1].BytesDone);
         Assert.Contains(reports, r => r.Step == "syslinux");
         Assert.Contains(reports, r => r.Step == "config drive");
     }
@@ -195,7 +195,7 @@ public sealed class UsbImageTests(SyslinuxFiles syslinux) : IClassFixture<Syslin
     {
         var image = Path.Combine(_dir, "config-2.img");
         var userData = "#cloud-config\nhostname: standalone\n"u8.ToArray();
-        ConfigDrive.CreateImage(image, userData);
+        ConfigDrive.CreateFatImage(image, userData);
         Oracles.AssertClean(image);
         Assert.Contains("disk label=\"config-2   \"", Oracles.Mtools("minfo", image, 0, "::").EnsureSuccess().StandardOutput, StringComparison.Ordinal);
         var copy = Path.Combine(_dir, "user_data");
@@ -212,8 +212,8 @@ public sealed class UsbImageTests(SyslinuxFiles syslinux) : IClassFixture<Syslin
         return bytes;
     }
 
-    private sealed class Relay(Action<UsbImageProgress> report) : IProgress<UsbImageProgress>
+    private sealed class Relay(Action<ImageProgress> report) : IProgress<ImageProgress>
     {
-        public void Report(UsbImageProgress value) => report(value);
+        public void Report(ImageProgress value) => report(value);
     }
 }

@@ -62,7 +62,7 @@ internal static class LiteralChecks
                 return EnvironmentAssignment.IsValidName(value)
                     ? null
                     : Finding(RuleCatalog.InvalidEnvironmentName, origin,
-                        $"{Quote(value)} is not an environment variable name; use letters, digits and '_', not starting with a digit");
+                        $"{ValueText.Quote(value)} is not an environment variable name; use letters, digits and '_', not starting with a digit");
             case "env-value":
                 return UnitFileWords.CheckWritable(value) is { } unwritable
                     ? Finding(RuleCatalog.InvalidValue, origin, $"The value cannot be written: {unwritable}.")
@@ -195,7 +195,7 @@ internal static class LiteralChecks
 
         return SystemdBoolean.TryParse(value, out _)
             ? null
-            : Finding(RuleCatalog.InvalidValue, origin, $"{Quote(value)} is not a boolean; write yes or no (or true/false, on/off, 1/0)");
+            : Finding(RuleCatalog.InvalidValue, origin, $"{ValueText.Quote(value)} is not a boolean; write yes or no (or true/false, on/off, 1/0)");
     }
 
     /// <summary>
@@ -218,17 +218,17 @@ internal static class LiteralChecks
             case "hostname":
                 return HostNameProblem(value) is { } hostProblem
                     ? Finding(RuleCatalog.InvalidHostName, origin,
-                        $"{Quote(value)} is not a host name: {hostProblem}; use dot-separated labels of 1 to 63 letters, digits and '-'")
+                        $"{ValueText.Quote(value)} is not a host name: {hostProblem}; use dot-separated labels of 1 to 63 letters, digits and '-'")
                     : null;
             case "ssh-public-key":
                 return SshPublicKey.TryValidate(value, out var keyProblem)
                     ? null
                     : Finding(RuleCatalog.InvalidSshKey, origin,
-                        $"{Quote(Abbreviate(value))} is not an SSH public key: {keyProblem}; paste the whole line of the .pub file (TYPE BASE64 [comment])");
+                        $"{ValueText.Quote(Abbreviate(value))} is not an SSH public key: {keyProblem}; paste the whole line of the .pub file (TYPE BASE64 [comment])");
             case "absolute-path":
                 return value[0] == '/'
                     ? null
-                    : Finding(RuleCatalog.PathNotAbsolute, origin, $"{Quote(value)} is not an absolute path; start it with '/'");
+                    : Finding(RuleCatalog.PathNotAbsolute, origin, $"{ValueText.Quote(value)} is not an absolute path; start it with '/'");
             case "unit-name":
                 // coreos.units also carries systemd-networkd files, which coreos-cloudinit writes to /etc/systemd/network.
                 return value.EndsWith(".network", StringComparison.Ordinal) || value.EndsWith(".netdev", StringComparison.Ordinal)
@@ -239,7 +239,7 @@ internal static class LiteralChecks
                 return value.EndsWith(".conf", StringComparison.Ordinal) && value.IndexOf('/') < 0
                     ? null
                     : Finding(RuleCatalog.InvalidValue, origin,
-                        $"{Quote(value)} is not a drop-in name: systemd reads only files ending in .conf from a unit's .d directory; name it like 10-override.conf");
+                        $"{ValueText.Quote(value)} is not a drop-in name: systemd reads only files ending in .conf from a unit's .d directory; name it like 10-override.conf");
             case "unit-content":
                 return UnitFileReader.TryReadSections(value, out _, out var unreadable)
                     ? null
@@ -253,9 +253,9 @@ internal static class LiteralChecks
 
         return format == "file-mode"
             ? Finding(RuleCatalog.InvalidFileMode, origin,
-                $"{Quote(value)} is not an octal file mode such as 0644 (coreos-cloudinit's validator requires {pattern})")
+                $"{ValueText.Quote(value)} is not an octal file mode such as 0644 (coreos-cloudinit's validator requires {pattern})")
             : Finding(RuleCatalog.ValueRefusedByValidator, origin,
-                $"{Quote(value)} does not match {pattern}, which coreos-cloudinit's validator requires of this key");
+                $"{ValueText.Quote(value)} does not match {pattern}, which coreos-cloudinit's validator requires of this key");
     }
 
     /// <summary>
@@ -328,7 +328,7 @@ internal static class LiteralChecks
         var builderOfName = UnitName.Suffix(name.Type);
         builderOfName = char.ToUpperInvariant(builderOfName[0]) + builderOfName.Substring(1);
         return Finding(RuleCatalog.UnitNameOfWrongType, origin,
-            $"{Quote(value)} names a .{UnitName.Suffix(name.Type)} unit, but the {builder} builder makes .{type} units; end the name in .{type}, or build it with {builderOfName}(...)");
+            $"{ValueText.Quote(value)} names a .{UnitName.Suffix(name.Type)} unit, but the {builder} builder makes .{type} units; end the name in .{type}, or build it with {builderOfName}(...)");
     }
 
     private static RuleFinding? CheckUrl(string value, bool list, object? origin)
@@ -336,7 +336,7 @@ internal static class LiteralChecks
         if (list && value.IndexOf(',') >= 0)
         {
             return Finding(RuleCatalog.InvalidUrl, origin,
-                $"{Quote(value)} holds a ',' but the URLs are joined with commas; pass each URL as its own argument");
+                $"{ValueText.Quote(value)} holds a ',' but the URLs are joined with commas; pass each URL as its own argument");
         }
 
         if (Uri.TryCreate(value, UriKind.Absolute, out var uri)
@@ -348,7 +348,7 @@ internal static class LiteralChecks
         }
 
         return Finding(RuleCatalog.InvalidUrl, origin,
-            $"{Quote(value)} is not an absolute http:// or https:// URL; write it like http://etcd.example.com:2379");
+            $"{ValueText.Quote(value)} is not an absolute http:// or https:// URL; write it like http://etcd.example.com:2379");
     }
 
     /// <summary>Schemes whose URLs have no host (<c>file:///etc/x</c>, <c>urn:...</c>, <c>mailto:...</c>).</summary>
@@ -368,19 +368,19 @@ internal static class LiteralChecks
         if (!schemeWritten)
         {
             return Finding(RuleCatalog.InvalidUrl, origin,
-                $"{Quote(value)} is not an absolute URL: it has no scheme; write it like http://config.example.com/worker.yml");
+                $"{ValueText.Quote(value)} is not an absolute URL: it has no scheme; write it like http://config.example.com/worker.yml");
         }
 
         if (value.Any(c => c <= ' ' || c == '\u007f') || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             return Finding(RuleCatalog.InvalidUrl, origin,
-                $"{Quote(value)} is not an absolute URL (spaces and control characters must be percent-encoded, a host is letters, digits, '-' and '.'); write it like http://config.example.com/worker.yml");
+                $"{ValueText.Quote(value)} is not an absolute URL (spaces and control characters must be percent-encoded, a host is letters, digits, '-' and '.'); write it like http://config.example.com/worker.yml");
         }
 
         if (uri.Host.Length == 0 && !HostlessSchemes.Contains(uri.Scheme))
         {
             return Finding(RuleCatalog.InvalidUrl, origin,
-                $"{Quote(value)} is a URL of the scheme '{uri.Scheme}' without a host; write the scheme first, like http://{value}");
+                $"{ValueText.Quote(value)} is a URL of the scheme '{uri.Scheme}' without a host; write the scheme first, like http://{value}");
         }
 
         return null;
@@ -474,24 +474,4 @@ internal static class LiteralChecks
     private static RuleFinding Finding(RuleDescriptor rule, object? origin, string message) => new(rule, origin, message);
 
     private static string Abbreviate(string value) => value.Length <= 40 ? value : value.Substring(0, 37) + "...";
-
-    /// <summary>The value in double quotes for a message, control characters as C escapes so it stays on one line.</summary>
-    private static string Quote(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
-        {
-            _ = c switch
-            {
-                '\n' => sb.Append("\\n"),
-                '\r' => sb.Append("\\r"),
-                '\t' => sb.Append("\\t"),
-                '"' => sb.Append("\\\""),
-                < ' ' or '\x7f' => sb.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture)),
-                _ => sb.Append(c),
-            };
-        }
-
-        return sb.Append('"').ToString();
-    }
 }

@@ -6,7 +6,7 @@ namespace CoreosDsl.Fat;
 
 /// <summary>
 /// A planned FAT volume (made by <see cref="FatBuilder.Plan"/>): its boot sector, where every file and directory
-/// lies (<see cref="Locate"/>), and the writer (<see cref="WriteTo(Stream, long, IProgress{FatWriteProgress}?, CancellationToken)"/>).
+/// lies (<see cref="Locate"/>), and the writer (<see cref="WriteTo(Stream, long, IProgress{long}?, CancellationToken)"/>).
 /// <para>
 /// Writing is streaming and sparse: the reserved sectors, FATs and directories are written, each file is copied
 /// from its source stream straight to its clusters, and free clusters are never touched, so a 2 GiB volume
@@ -86,7 +86,7 @@ public sealed class FatLayout
     /// <summary>Clusters left free.</summary>
     public long FreeClusters => _table.FreeClusters;
 
-    /// <summary>Bytes <see cref="WriteTo(Stream, long, IProgress{FatWriteProgress}?, CancellationToken)"/> writes: metadata and file contents (not reserved files).</summary>
+    /// <summary>Bytes <see cref="WriteTo(Stream, long, IProgress{long}?, CancellationToken)"/> writes: metadata and file contents (not reserved files).</summary>
     public long TotalWriteBytes { get; }
 
     /// <summary>
@@ -111,9 +111,10 @@ public sealed class FatLayout
     /// start in a disk image). Free clusters, the unused tail of each file's last cluster and reserved files'
     /// clusters are not written: they keep what the target holds, zeros in a new or sparse file. The target's
     /// length grows to cover the whole volume. A source stream that gives more or fewer bytes than declared stops
-    /// the write with <see cref="InvalidDataException"/> naming the file.
+    /// the write with <see cref="InvalidDataException"/> naming the file. <paramref name="progress"/> gets the bytes
+    /// written so far, out of <see cref="TotalWriteBytes"/>.
     /// </summary>
-    public void WriteTo(Stream target, long offset = 0, IProgress<FatWriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    public void WriteTo(Stream target, long offset = 0, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (!target.CanSeek || !target.CanWrite)
@@ -121,7 +122,7 @@ public sealed class FatLayout
             throw new ArgumentException("The target must be a writable, seekable stream.", nameof(target));
         }
 
-        var writer = new Writer(target, offset, TotalWriteBytes, progress, cancellationToken);
+        var writer = new Writer(target, offset, progress, cancellationToken);
         WriteReservedRegion(writer);
         WriteFats(writer);
         if (Type == FatType.Fat16)
@@ -160,7 +161,7 @@ public sealed class FatLayout
     /// Writes the volume as an image file at <paramref name="path"/>: into a temporary file beside it (sparse:
     /// free clusters take no disk space), renamed over <paramref name="path"/> only when complete.
     /// </summary>
-    public void WriteTo(string path, IProgress<FatWriteProgress>? progress = null, CancellationToken cancellationToken = default)
+    public void WriteTo(string path, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
         AtomicFile.Write(path, stream =>
         {
@@ -297,7 +298,7 @@ public sealed class FatLayout
     }
 
     /// <summary>Positions, writes, counts progress and checks for cancellation.</summary>
-    private sealed class Writer(Stream target, long offset, long total, IProgress<FatWriteProgress>? progress, CancellationToken cancellationToken)
+    private sealed class Writer(Stream target, long offset, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         private long _written;
 
@@ -338,7 +339,7 @@ public sealed class FatLayout
         private void Advance(int count)
         {
             _written += count;
-            progress?.Report(new FatWriteProgress(_written, total));
+            progress?.Report(_written);
         }
     }
 }

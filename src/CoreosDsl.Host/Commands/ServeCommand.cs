@@ -179,6 +179,12 @@ internal static class ServeCommand
         {
             var text = string.Create(CultureInfo.InvariantCulture,
                 $"{entry.Time:yyyy-MM-ddTHH:mm:ssZ} {entry.Remote} {entry.Method} {entry.Target} {entry.Status} {entry.Bytes}B {entry.Elapsed.TotalMilliseconds:0.0}ms{(entry.Worker is null ? "" : " worker=" + entry.Worker)}");
+            if (!console.Interactive)
+            {
+                console.Out.WriteLine(text); // a log file or collector: no markup to build
+                return;
+            }
+
             var colour = entry.Status < 400 ? "green" : entry.Status < 500 ? "yellow" : "red";
             console.Line(Markup.Escape(text).Replace($" {entry.Status} ", $" [{colour}]{entry.Status}[/] ", StringComparison.Ordinal), text);
         }

@@ -7,6 +7,11 @@ namespace CoreosDsl.Host.Netboot;
 /// <param name="Labels">Every other query parameter, for label selectors.</param>
 internal sealed record MachineQuery(string? Mac, Guid? Uuid, string? Hostname, IReadOnlyDictionary<string, string> Labels)
 {
+    private static readonly IReadOnlyDictionary<string, string> NoLabels = new Dictionary<string, string>();
+
+    /// <summary>A machine known only by its MAC address (normalized).</summary>
+    public static MachineQuery OfMac(string normalizedMac) => new(normalizedMac, null, null, NoLabels);
+
     /// <summary>What identifies the machine, for messages (literal values, safe to print in an iPXE script).</summary>
     public string Describe()
     {

@@ -1,7 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Net.Http.Headers;
 
 namespace CoreosDsl.Host.Netboot;
 
@@ -34,23 +33,26 @@ internal static class NetbootEndpoints
         }
 
         var bootScript = Encoding.UTF8.GetBytes(IpxeScripts.Boot());
+        var scripts = new MachineScripts(settings.PublicUrl);
         app.MapGet("/" + NetbootPaths.BootScript, () => Results.Bytes(bootScript, ScriptContentType));
         app.MapGet("/" + NetbootPaths.ScriptFolder, (HttpContext http) =>
-            Script(http, workers, matcher, settings, MachineMatcher.Read(Parameters(http))));
+            Script(http, workers, matcher, scripts, MachineMatcher.Read(Parameters(http))));
         app.MapGet($"/{NetbootPaths.ScriptFolder}/{{file}}", (HttpContext http, string file) =>
         {
             // ipxe/52-54-00-c0-de-01.ipxe (boot.ipxe's chain) or ipxe/unknown.ipxe (its fallback, answered the same way).
+            // A known MAC in the path decides alone (it is matched first), so the query is read only when it does not.
             var name = file.EndsWith(".ipxe", StringComparison.Ordinal) ? file[..^".ipxe".Length] : file;
-            return Script(http, workers, matcher, settings, MachineMatcher.Read(Parameters(http), name == "unknown" ? null : name));
+            var query = MacAddress.Normalize(name) is { } mac ? MachineQuery.OfMac(mac) : null;
+            if (query is null || matcher.Match(query) is null)
+            {
+                query = MachineMatcher.Read(Parameters(http), name == "unknown" ? null : name);
+            }
+
+            return Script(http, workers, matcher, scripts, query);
         });
         foreach (var (urlPath, asset) in settings.Assets.ByUrlPath)
         {
-            app.MapMethods("/" + urlPath, [HttpMethods.Get, HttpMethods.Head], () => Results.Stream(
-                asset.File.Open(),
-                "application/octet-stream",
-                lastModified: asset.LastModified,
-                entityTag: new EntityTagHeaderValue(asset.ETag),
-                enableRangeProcessing: true));
+            app.MapMethods("/" + urlPath, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) => AssetDownload.Send(http, asset));
         }
     }
 
@@ -66,7 +68,7 @@ internal static class NetbootEndpoints
         return new Uri($"{http.Request.Scheme}://{host}/");
     }
 
-    private static IResult Script(HttpContext http, IReadOnlyList<WorkerDefinition> workers, MachineMatcher matcher, NetbootSettings settings, MachineQuery query)
+    private static IResult Script(HttpContext http, IReadOnlyList<WorkerDefinition> workers, MachineMatcher matcher, MachineScripts scripts, MachineQuery query)
     {
         if (matcher.Match(query) is not { } worker)
         {
@@ -75,7 +77,7 @@ internal static class NetbootEndpoints
         }
 
         http.Items["worker"] = worker.Name;
-        return Results.Text(IpxeScripts.Machine(worker, BaseUrl(http, settings.PublicUrl)), ScriptContentType, Encoding.UTF8);
+        return Results.Bytes(scripts.For(worker, http), ScriptContentType);
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Parameters(HttpContext http) =>

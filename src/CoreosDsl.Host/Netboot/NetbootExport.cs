@@ -32,7 +32,7 @@ internal static class NetbootExport
         {
             cancellationToken.ThrowIfCancellationRequested();
             var bytes = Encoding.UTF8.GetBytes(text);
-            if (!HoldsAlready(folder, path, bytes))
+            if (!AtomicFile.Holds(PathIn(folder, path), bytes))
             {
                 WriteAtomically(folder, path, stream => stream.Write(bytes));
             }
@@ -106,20 +106,13 @@ internal static class NetbootExport
             "log-dhcp\n";
     }
 
-    /// <summary>
-    /// True when the file already holds <paramref name="bytes"/>: a re-export that changes nothing writes nothing, so
-    /// timestamps stay (a sync to an object store or CDN sends only what changed) and no file is renamed over.
-    /// </summary>
-    private static bool HoldsAlready(string folder, string relativePath, byte[] bytes)
-    {
-        var file = new FileInfo(Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar)));
-        return file.Exists && file.Length == bytes.Length && File.ReadAllBytes(file.FullName).AsSpan().SequenceEqual(bytes);
-    }
+    /// <summary>The file at <paramref name="relativePath"/> ('/'-separated) in <paramref name="folder"/>.</summary>
+    private static string PathIn(string folder, string relativePath) => Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     /// <summary>Writes through <see cref="AtomicFile"/>, so that a reader sees the old file or the new one, never a partial one.</summary>
     private static void WriteAtomically(string folder, string relativePath, Action<Stream> write)
     {
-        var target = Path.Combine(folder, relativePath.Replace('/', Path.DirectorySeparatorChar));
+        var target = PathIn(folder, relativePath);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         AtomicFile.Write(target, stream => write(stream));
     }

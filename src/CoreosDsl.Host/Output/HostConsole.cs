@@ -21,6 +21,9 @@ internal sealed class HostConsole
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    // One instance: options cache the serialization metadata, and serve writes a JSON line per request.
+    private static readonly JsonSerializerOptions JsonLineOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public HostConsole(TextWriter output, TextWriter error, TextReader input, bool interactive, bool inputInteractive)
     {
         Out = output;
@@ -93,7 +96,7 @@ internal sealed class HostConsole
     /// <summary>A JSON document on one line (a log event), for JSON-lines output.</summary>
     public void WriteJsonLine(JsonNode node)
     {
-        Out.Write(node.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+        Out.Write(node.ToJsonString(JsonLineOptions));
         Out.Write('\n');
     }
 

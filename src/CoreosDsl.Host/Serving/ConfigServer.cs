@@ -99,6 +99,14 @@ internal sealed class ConfigServer : IAsyncDisposable
             });
         }
 
+        // Every worker's configs at their names and at the paths of their own config URLs: one lookup, before routing.
+        var served = ServedDocuments(workers, documents, ignition, byConfigPath);
+        app.Use((http, next) =>
+            (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) &&
+            served.TryGetValue(http.Request.Path.Value ?? "", out var document)
+                ? document.WriteAsync(http)
+                : next(http));
+
         app.MapGet("/health", () => Json(StatusCodes.Status200OK, new JsonObject { ["status"] = "ok", ["workers"] = workers.Count }));
         app.MapGet("/", () => Json(StatusCodes.Status200OK, new JsonObject
         {
@@ -110,29 +118,11 @@ internal sealed class ConfigServer : IAsyncDisposable
                 ["macAddresses"] = new JsonArray(w.MacAddresses.Select(m => (JsonNode)m).ToArray()),
             }).ToArray()),
         }));
-        app.MapGet("/{worker}/cloud-config.yml", (HttpContext http, string worker) => documents.TryGetValue(worker, out var yaml)
-            ? Yaml(http, worker, yaml)
-            : Text(StatusCodes.Status404NotFound, $"no worker named \"{worker}\"; this server has {string.Join(", ", workers.Select(w => w.Name))}\n"));
-        foreach (var (path, owner) in byConfigPath)
-        {
-            if (path != "/cloud-config.yml" && path != $"/{owner.Name}/cloud-config.yml")
-            {
-                app.MapGet(path, (HttpContext http) => Yaml(http, owner.Name, documents[owner.Name]));
-            }
-        }
-
-        // Ignition configs, with the media type Ignition asks for; also at the path of each worker's ignition.config.url.
-        app.MapGet("/{worker}/ignition.json", (HttpContext http, string worker) => ignition.TryGetValue(worker, out var config)
-            ? IgnitionJson(http, worker, config)
-            : Text(StatusCodes.Status404NotFound, $"no Ignition worker named \"{worker}\"; this server has {string.Join(", ", ignition.Keys)}\n"));
-        foreach (var owner in workers.Where(w => ignition.ContainsKey(w.Name) && w.Boot.IgnitionConfigUrl is not null))
-        {
-            var path = owner.Boot.IgnitionConfigUrl!.AbsolutePath;
-            if (path != $"/{owner.Name}/ignition.json" && path != "/" && !byConfigPath.ContainsKey(path))
-            {
-                app.MapGet(path, (HttpContext http) => IgnitionJson(http, owner.Name, ignition[owner.Name]));
-            }
-        }
+        // A config asked for by name (and where a NAME does not exist, the routes below explain it).
+        app.MapGet("/{worker}/cloud-config.yml", (string worker) =>
+            Text(StatusCodes.Status404NotFound, $"no worker named \"{worker}\"; this server has {string.Join(", ", workers.Select(w => w.Name))}\n"));
+        app.MapGet("/{worker}/ignition.json", (string worker) =>
+            Text(StatusCodes.Status404NotFound, $"no Ignition worker named \"{worker}\"; this server has {string.Join(", ", ignition.Keys)}\n"));
 
         app.MapGet("/cloud-config.yml", (HttpContext http, string? mac) =>
         {
@@ -170,6 +160,41 @@ internal sealed class ConfigServer : IAsyncDisposable
         var addresses = app.Services.GetService(typeof(Microsoft.AspNetCore.Hosting.Server.IServer)) is Microsoft.AspNetCore.Hosting.Server.IServer server
             && server.Features.Get<IServerAddressesFeature>() is { } feature ? feature.Addresses.ToList() : [.. urls];
         return new ConfigServer(app, addresses, pathOf);
+    }
+
+    /// <summary>
+    /// The documents answered by path alone: <c>/NAME/cloud-config.yml</c>, <c>/NAME/ignition.json</c>, and the paths of
+    /// the workers' own config URLs (except <c>/cloud-config.yml</c>, which also takes <c>?mac=</c>).
+    /// </summary>
+    private static Dictionary<string, ServedDocument> ServedDocuments(IReadOnlyList<WorkerDefinition> workers,
+        Dictionary<string, byte[]> documents, Dictionary<string, byte[]> ignition, IReadOnlyDictionary<string, WorkerDefinition> byConfigPath)
+    {
+        var served = new Dictionary<string, ServedDocument>(StringComparer.Ordinal);
+        foreach (var worker in workers)
+        {
+            served["/" + NetbootPaths.CloudConfig(worker)] = new ServedDocument(documents[worker.Name], YamlContentType, worker.Name);
+        }
+
+        foreach (var (path, owner) in byConfigPath.Where(p => p.Key != "/cloud-config.yml"))
+        {
+            served.TryAdd(path, new ServedDocument(documents[owner.Name], YamlContentType, owner.Name));
+        }
+
+        // As for cloud-config URLs, a path that several workers share is left out.
+        var ignitionWorkers = workers.Where(w => ignition.ContainsKey(w.Name)).ToList();
+        var sharedPaths = ignitionWorkers.Where(w => w.Boot.IgnitionConfigUrl is not null)
+            .GroupBy(w => w.Boot.IgnitionConfigUrl!.AbsolutePath, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        foreach (var worker in ignitionWorkers)
+        {
+            var document = new ServedDocument(ignition[worker.Name], CoreosDsl.Ignition.IgnitionConfig.MediaType, worker.Name);
+            served["/" + NetbootPaths.IgnitionConfig(worker)] = document;
+            if (worker.Boot.IgnitionConfigUrl?.AbsolutePath is { } path && path is not ("/" or "/health" or "/cloud-config.yml") && !sharedPaths.Contains(path))
+            {
+                served.TryAdd(path, document);
+            }
+        }
+
+        return served;
     }
 
     /// <summary>
@@ -218,12 +243,6 @@ internal sealed class ConfigServer : IAsyncDisposable
     {
         http.Items["worker"] = worker;
         return Results.Bytes(yaml, YamlContentType);
-    }
-
-    private static IResult IgnitionJson(HttpContext http, string worker, byte[] json)
-    {
-        http.Items["worker"] = worker;
-        return Results.Bytes(json, CoreosDsl.Ignition.IgnitionConfig.MediaType);
     }
 
     private static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8, status);

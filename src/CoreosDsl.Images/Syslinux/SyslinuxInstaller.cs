@@ -9,7 +9,7 @@ namespace CoreosDsl.Images.Syslinux;
 /// <list type="number">
 /// <item><see cref="Prepare"/> adds <c>ldlinux.c32</c> and reserves contiguous space for <c>ldlinux.sys</c>
 /// (the loader padded to whole sectors, plus the two ADV sectors), both read-only, hidden and system;</item>
-/// <item><see cref="Install"/>, after <see cref="FatLayout.WriteTo(Stream, long, IProgress{FatWriteProgress}?, CancellationToken)"/>,
+/// <item><see cref="Install"/>, after <see cref="FatLayout.WriteTo(Stream, long, IProgress{long}?, CancellationToken)"/>,
 /// writes ldlinux.sys patched with its own sector list (first sector pointer in the boot sector, extent table,
 /// ADV pointers, sector and dword counts, checksum) and merges <c>ldlinux.bss</c>'s code into the volume's boot
 /// sector, keeping the BPB (bytes 11 to 89).</item>

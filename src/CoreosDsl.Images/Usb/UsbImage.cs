@@ -48,7 +48,7 @@ public static class UsbImage
     /// missing (naming the package) or fails (with its message); the target is then left untouched.
     /// </summary>
     public static UsbImageResult Create(string outputPath, IEnumerable<UsbImageFile> files, UsbImageOptions options,
-        IProgress<UsbImageProgress>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<ImageProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(outputPath);
         ArgumentNullException.ThrowIfNull(files);
@@ -83,7 +83,7 @@ public static class UsbImage
         if (options.ConfigDriveUserData is { } userData)
         {
             CheckSize(options.ConfigDriveSize, nameof(options.ConfigDriveSize));
-            configLayout = ConfigDrive.CreateBuilder(userData, options.ConfigDriveSize, (uint)(configStart / SectorSize), timestamp).Plan();
+            configLayout = ConfigDrive.CreateFatBuilder(userData, options.ConfigDriveSize, (uint)(configStart / SectorSize), timestamp).Plan();
         }
 
         var diskSize = configLayout is null ? configStart : configStart + configLayout.Size;
@@ -92,13 +92,13 @@ public static class UsbImage
         var full = Path.GetFullPath(outputPath);
         var total = MasterBootRecord.Size + bootLayout.TotalWriteBytes + (installer?.LoaderFileLength ?? 0) + (configLayout?.TotalWriteBytes ?? 0);
         long done = 0;
-        IProgress<FatWriteProgress> Step(string name)
+        IProgress<long> Step(string name)
         {
             var before = done;
-            return new Relay(p =>
+            return new SynchronousProgress<long>(written =>
             {
-                done = before + p.BytesWritten;
-                progress?.Report(new UsbImageProgress(done, total, name));
+                done = before + written;
+                progress?.Report(new ImageProgress(done, total, name));
             });
         }
 
@@ -114,7 +114,7 @@ public static class UsbImage
                 {
                     installer.Install(stream, PartitionStartLba * (long)SectorSize, bootLayout);
                     done += installer.LoaderFileLength;
-                    progress?.Report(new UsbImageProgress(done, total, "syslinux"));
+                    progress?.Report(new ImageProgress(done, total, "syslinux"));
                 }
 
                 configLayout?.WriteTo(stream, configStart, Step("config drive"), cancellationToken);
@@ -129,7 +129,7 @@ public static class UsbImage
                     CopyBootSectorToBackup(temporary, PartitionStartLba * (long)SectorSize, bootLayout.BootSector.BackupBootSector);
                 }
 
-                progress?.Report(new UsbImageProgress(total, total, "syslinux"));
+                progress?.Report(new ImageProgress(total, total, "syslinux"));
             }
         });
 
@@ -223,10 +223,4 @@ public static class UsbImage
     }
 
     private static long AlignUp(long value, long alignment) => (value + alignment - 1) / alignment * alignment;
-
-    /// <summary>Forwards a step's progress synchronously (Progress&lt;T&gt; would post to a thread pool).</summary>
-    private sealed class Relay(Action<FatWriteProgress> report) : IProgress<FatWriteProgress>
-    {
-        public void Report(FatWriteProgress value) => report(value);
-    }
 }

@@ -47,12 +47,6 @@ public sealed record UsbImageRequest : WorkerImageRequest
     public SyslinuxDistribution? SyslinuxDistribution { get; init; }
 }
 
-/// <summary>How far writing a worker image has come.</summary>
-/// <param name="BytesDone">Bytes written so far.</param>
-/// <param name="TotalBytes">Bytes to write in all.</param>
-/// <param name="Step">What is being written ("iso", "config drive", "boot partition", "syslinux").</param>
-public readonly record struct ImageProgress(long BytesDone, long TotalBytes, string Step);
-
 /// <summary>What a worker image build wrote.</summary>
 /// <param name="Path">The image.</param>
 /// <param name="Size">The image's length in bytes.</param>

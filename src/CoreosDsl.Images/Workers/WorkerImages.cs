@@ -1,7 +1,6 @@
 using System.Text;
 using CoreosDsl.Iso9660;
 using CoreosDsl.Images.Usb;
-using UsbConfigDrive = CoreosDsl.Images.Usb.ConfigDrive;
 
 namespace CoreosDsl.Images;
 
@@ -65,7 +64,7 @@ public static class WorkerImages
         if (boot.ConfigDrive)
         {
             configDrivePath = ConfigDrivePathFor(outputPath);
-            var drive = Iso9660.ConfigDrive.Create(worker.ConfigDriveUserData());
+            var drive = ConfigDrive.CreateIsoBuilder(worker.ConfigDriveUserData());
             drive.Timestamp = timestamp;
             drive.WriteToFile(configDrivePath);
             progress?.Report(new ImageProgress(total, total, "config drive"));
@@ -114,8 +113,7 @@ public static class WorkerImages
             ConfigDriveUserData = boot.ConfigDrive ? new UTF8Encoding(false).GetBytes(worker.ConfigDriveUserData()) : null,
             Timestamp = request.Timestamp?.UtcDateTime,
         };
-        var relay = progress is null ? null : new Relay<UsbImageProgress>(p => progress.Report(new ImageProgress(p.BytesWritten, p.TotalBytes, p.Step)));
-        var result = UsbImage.Create(outputPath, files, options, relay, cancellationToken);
+        var result = UsbImage.Create(outputPath, files, options, progress, cancellationToken);
         return new WorkerImageResult(result.Path, result.Size, null, UsbImage.SyslinuxConfigPath, config, boot, Warnings(boot));
     }
 
@@ -143,11 +141,5 @@ public static class WorkerImages
         return string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"))
             ? stock.ModificationTime ?? stock.CreationTime ?? FallbackTimestamp
             : null;
-    }
-
-    /// <summary>Forwards progress synchronously (Progress&lt;T&gt; would post to the thread pool and reorder reports).</summary>
-    private sealed class Relay<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
     }
 }

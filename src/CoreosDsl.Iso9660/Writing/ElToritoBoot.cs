@@ -1,7 +1,7 @@
 namespace CoreosDsl.Iso9660;
 
 /// <summary>
-/// How an image boots: an El Torito BIOS no-emulation entry (isolinux.bin, with the boot info table patched in),
+/// How an image boots: an El Torito BIOS no-emulation entry (such as isolinux.bin, with the boot info table patched in),
 /// optionally a UEFI entry (a FAT image in the tree), and optionally an isohybrid MBR so that the same image
 /// also boots when written to a USB disk. The equivalent of xorriso's
 /// <c>-c CATALOG -b IMAGE -no-emul-boot -boot-load-size 4 -boot-info-table [-isohybrid-mbr isohdpfx.bin]
@@ -26,12 +26,4 @@ public sealed class ElToritoBoot
 
     /// <summary>The isohybrid MBR to put in the system area (needs <see cref="BiosBootImage"/> to be isolinux.bin), or <c>null</c>.</summary>
     public IsohybridMbr? Isohybrid { get; init; }
-
-    /// <summary>The usual isolinux setup: <c>isolinux/isolinux.bin</c>, catalog <c>isolinux/boot.cat</c>, 4 sectors, boot info table.</summary>
-    public static ElToritoBoot Isolinux(IsohybridMbr? isohybrid = null) => new()
-    {
-        BiosBootImage = "isolinux/isolinux.bin",
-        CatalogPath = "isolinux/boot.cat",
-        Isohybrid = isohybrid,
-    };
 }

@@ -10,10 +10,10 @@ namespace CoreosDsl.Iso9660;
 /// timestamp give the same bytes (set <see cref="Timestamp"/> or SOURCE_DATE_EPOCH).
 /// </summary>
 /// <example>
-/// A config drive in two lines:
+/// A one-file image in two lines:
 /// <code>
-/// var iso = new IsoBuilder { VolumeIdentifier = "config-2" }.AddFile("openstack/latest/user_data", IsoFileSource.FromText(userData));
-/// iso.WriteToFile("config-2.iso");
+/// var iso = new IsoBuilder { VolumeIdentifier = "NOTES" }.AddFile("docs/readme.txt", IsoFileSource.FromText(text));
+/// iso.WriteToFile("notes.iso");
 /// </code>
 /// </example>
 public sealed class IsoBuilder

@@ -26,9 +26,6 @@ public sealed class IsohybridMbr
     /// <summary>Offset of the isohybrid boot image position (u64, 512-byte sectors) in the MBR.</summary>
     public const int BootImageSectorOffset = 0x1B0;
 
-    /// <summary>Debian's isohdpfx.bin, from the isolinux package.</summary>
-    public const string DebianIsohdpfxPath = "/usr/lib/ISOLINUX/isohdpfx.bin";
-
     /// <summary>The 432 bytes of MBR code.</summary>
     public ReadOnlyMemory<byte> Code => _code;
 
@@ -36,8 +33,9 @@ public sealed class IsohybridMbr
     public uint? DiskSignature { get; }
 
     /// <summary>The code from an isohdpfx.bin file (its first 432 bytes).</summary>
-    public static IsohybridMbr FromFile(string path = DebianIsohdpfxPath, uint? diskSignature = null)
+    public static IsohybridMbr FromFile(string path, uint? diskSignature = null)
     {
+        ArgumentNullException.ThrowIfNull(path);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         if (stream.Length < CodeLength)
         {

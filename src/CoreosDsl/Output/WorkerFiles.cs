@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Text;
+using CoreosDsl.IO;
 
 namespace CoreosDsl;
 
@@ -89,17 +90,7 @@ public sealed class WorkerFiles : IReadOnlyList<KeyValuePair<string, string>>
         }
 
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
-        foreach (var (path, text) in files)
-        {
-            var full = Path.Combine(folder, path.Replace('/', Path.DirectorySeparatorChar));
-            var expected = utf8.GetBytes(text);
-            if (new FileInfo(full).Length != expected.Length || !File.ReadAllBytes(full).AsSpan().SequenceEqual(expected))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return files.All(f => AtomicFile.Holds(Path.Combine(folder, f.Key.Replace('/', Path.DirectorySeparatorChar)), utf8.GetBytes(f.Value)));
     }
 
     /// <inheritdoc />

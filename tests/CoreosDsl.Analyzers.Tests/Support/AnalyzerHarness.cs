@@ -1,6 +1,8 @@
 extern alias analyzers;
 
 using System.Collections.Immutable;
+using System.Reflection;
+using System.Runtime.Loader;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -41,6 +43,9 @@ public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs 
 /// <summary>A compiled snippet: the compilation with the generated builders, and every diagnostic.</summary>
 public sealed record CompiledSnippet(CSharpCompilation Compilation, ImmutableArray<Diagnostic> CompilerDiagnostics, ImmutableArray<Diagnostic> AnalyzerDiagnostics)
 {
+    /// <summary>The project settings it was compiled with (which generated builders it binds to).</summary>
+    public ProjectSettings Settings { get; init; } = ProjectSettings.Default;
+
     /// <summary>The user's source files (not the generated ones).</summary>
     public IEnumerable<SyntaxTree> UserTrees => Compilation.SyntaxTrees.Where(t => t.FilePath.StartsWith("User", StringComparison.Ordinal));
 
@@ -127,14 +132,14 @@ public static class AnalyzerHarness
                 .Where(d => !analyzerDiagnostics.Contains(d)).ToList());
         }
 
-        return new CompiledSnippet(compilation, [.. compilerDiagnostics], [.. analyzerDiagnostics]);
+        return new CompiledSnippet(compilation, [.. compilerDiagnostics], [.. analyzerDiagnostics]) { Settings = settings };
     }
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ProjectSettings, (ImmutableArray<SyntaxTree>, ImmutableArray<Diagnostic>)> Generated = new();
 
     /// <summary>The generator's output for a project with these settings (built once per settings).</summary>
     public static (ImmutableArray<SyntaxTree> Trees, ImmutableArray<Diagnostic> Diagnostics) GeneratedFor(ProjectSettings settings) =>
-        Generated.GetOrAdd(settings with { Kind = OutputKind.DynamicallyLinkedLibrary, Usings = null }, s =>
+        Generated.GetOrAdd(Key(settings), s =>
         {
             var empty = CSharpCompilation.Create("Generated", [], MetadataReferences, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             var options = new BuildPropertiesProvider(s.BuildProperties);
@@ -145,14 +150,63 @@ public static class AnalyzerHarness
         });
 
     /// <summary>
-    /// Compiles the sources with every tree and emits the assembly (for running a snippet, as the runtime twin
-    /// tests do). Analyzer diagnostics do not stop an emit, exactly as in a build where they are warnings.
+    /// Emits the snippet's own code (for running it, as the runtime twin tests do): the user's trees and usings,
+    /// compiled against the generated builders of its settings, which <see cref="BuildersFor"/> emits once and
+    /// shares (emitting the 1.4 MB of builders with every snippet took seconds each). Load the result with
+    /// <see cref="Load"/>. Analyzer diagnostics do not stop an emit, exactly as in a build where they are warnings.
     /// </summary>
     public static byte[] Emit(CompiledSnippet compiled)
     {
+        var (generated, _) = GeneratedFor(compiled.Settings);
+        var builders = BuildersFor(compiled.Settings);
+        var own = CSharpCompilation.Create(
+            compiled.Compilation.AssemblyName,
+            compiled.Compilation.SyntaxTrees.Where(t => !generated.Contains(t)),
+            [.. MetadataReferences, builders.Reference],
+            compiled.Compilation.Options);
+        return EmitOrFail(own, "the snippet");
+    }
+
+    /// <summary>
+    /// Loads an assembly <see cref="Emit"/> wrote into <paramref name="context"/>, which then finds the shared
+    /// generated builders it was compiled against.
+    /// </summary>
+    public static Assembly Load(AssemblyLoadContext context, byte[] image)
+    {
+        context.Resolving += (_, name) => Builders.Values.Select(b => b.Value.Assembly).FirstOrDefault(a => a.GetName().Name == name.Name);
+        return context.LoadFromStream(new MemoryStream(image));
+    }
+
+    /// <summary>
+    /// The generated builders of a project with these settings as an assembly of their own, emitted and loaded once
+    /// (into a context that stays, so that <c>Validate()</c> finds their [SystemdSyntax] parameters). It grants its
+    /// internals to the snippets (assembly "Snippet"), so that their code binds to the builders as in one project.
+    /// </summary>
+    public static (MetadataReference Reference, Assembly Assembly) BuildersFor(ProjectSettings settings) =>
+        Builders.GetOrAdd(Key(settings), s => new(() =>
+        {
+            var name = $"SnippetBuilders.Systemd{s.SystemdVersion}.{s.TargetOs ?? "unset"}";
+            var grant = CSharpSyntaxTree.ParseText("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Snippet\")]", ParseOptions);
+            var compilation = CSharpCompilation.Create(
+                name,
+                [grant, CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. GeneratedFor(s).Trees],
+                MetadataReferences,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            var image = EmitOrFail(compilation, "the generated builders");
+            var assembly = new AssemblyLoadContext(name).LoadFromStream(new MemoryStream(image));
+            return (MetadataReference.CreateFromImage(image), assembly);
+        })).Value;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ProjectSettings, Lazy<(MetadataReference Reference, Assembly Assembly)>> Builders = new();
+
+    /// <summary>What the generator's output depends on: the settings without the output kind and the usings.</summary>
+    private static ProjectSettings Key(ProjectSettings settings) => settings with { Kind = OutputKind.DynamicallyLinkedLibrary, Usings = null };
+
+    private static byte[] EmitOrFail(CSharpCompilation compilation, string what)
+    {
         using var stream = new MemoryStream();
-        var result = compiled.Compilation.Emit(stream);
-        Assert.True(result.Success, "the snippet does not emit:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
+        var result = compilation.Emit(stream);
+        Assert.True(result.Success, $"{what} does not emit:\n" + string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
         return stream.ToArray();
     }
 

@@ -5,8 +5,8 @@ namespace CoreosDsl.Analyzers.Tests.Support;
 
 /// <summary>
 /// Runs compiled snippet code: emits the assembly, loads it into a collectible context (CoreosDsl itself comes from
-/// the test's own context, so the worker it returns is an ordinary <see cref="WorkerDefinition"/>) and calls a
-/// static method.
+/// the test's own context, so the worker it returns is an ordinary <see cref="WorkerDefinition"/>; the generated
+/// builders from the harness's shared assembly) and calls a static method.
 /// </summary>
 public static class SnippetRunner
 {
@@ -15,7 +15,7 @@ public static class SnippetRunner
         var context = new AssemblyLoadContext("snippet", isCollectible: true);
         try
         {
-            var assembly = context.LoadFromStream(new MemoryStream(AnalyzerHarness.Emit(compiled)));
+            var assembly = AnalyzerHarness.Load(context, AnalyzerHarness.Emit(compiled));
             var method = assembly.GetType(typeName, throwOnError: true)!.GetMethod(methodName, BindingFlags.Public | BindingFlags.Static)
                 ?? throw new InvalidOperationException($"{typeName}.{methodName} not found");
             return (T)method.Invoke(null, null)!;

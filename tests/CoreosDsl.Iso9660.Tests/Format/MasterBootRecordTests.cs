@@ -17,7 +17,7 @@ public sealed class MasterBootRecordTests
         }
 
         var parsed = MasterBootRecord.Parse(stock);
-        var ours = IsohybridMbr.FromFile().Complete((uint)(IsohybridMbr.BootImageSector(parsed) / 4),
+        var ours = IsohybridMbr.FromFile(Images.IsohdpfxPath).Complete((uint)(IsohybridMbr.BootImageSector(parsed) / 4),
             parsed.DiskSignature, new FileInfo(StockImage.Instance.IsoPath).Length);
         Assert.Equal(stock, ours.ToBytes());
     }

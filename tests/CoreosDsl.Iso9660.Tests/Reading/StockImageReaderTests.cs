@@ -104,7 +104,7 @@ public sealed class StockImageReaderTests
         using var image = IsoReader.Open(Stock.IsoPath);
         Assert.Equal(32768, image.SystemArea.Length);
         var mbr = Assert.IsType<MasterBootRecord>(image.MasterBootRecord);
-        Assert.Equal(File.ReadAllBytes("/usr/lib/ISOLINUX/isohdpfx.bin"), mbr.BootCode[..432].ToArray());
+        Assert.Equal(File.ReadAllBytes(Images.IsohdpfxPath), mbr.BootCode[..432].ToArray());
         Assert.Equal(image.BootCatalog!.DefaultEntry.Lba * 4UL, IsohybridMbr.BootImageSector(mbr));
         var partition = mbr.Partitions[0];
         var (status, type, start, blocks) = Assert.Single(report.MbrPartitions);

@@ -83,21 +83,3 @@ public sealed class RemasterBootTests
         Assert.Contains("BOOTLAB-CLOUD-CONFIG-URL: http://example.com/remastered.yml", boot.Markers);
     }
 }
-
-/// <summary>The stock ISO boots with our config drive as a second CD-ROM, and /init prints its user_data.</summary>
-[Trait("Category", "Oracle")]
-public sealed class ConfigDriveBootTests
-{
-    [Fact]
-    public void Stock_image_with_our_config_drive_attached_prints_the_user_data()
-    {
-        using var scratch = new Scratch("iso-cfg-boot");
-        var cfg = scratch.PathOf("config-2.iso");
-        ConfigDrive.Create(ConfigDriveTests.UserData).WriteToFile(cfg);
-        var boot = QemuBoot.Cdrom(StockImage.Instance.IsoPath, "-drive", $"file={cfg},format=raw,media=cdrom,index=3");
-        Assert.True(boot.Completed, boot.Serial);
-        Assert.Contains(boot.Markers, m => m.StartsWith("BOOTLAB-CONFIGDRIVE-FOUND", StringComparison.Ordinal) && m.Contains("fs=iso9660", StringComparison.Ordinal));
-        Assert.Contains(boot.Markers, m => m.StartsWith("BOOTLAB-CONFIGDRIVE-LABEL", StringComparison.Ordinal));
-        Assert.Equal(ConfigDriveTests.UserData.TrimEnd('\n'), boot.Block("USERDATA")?.TrimEnd('\n'));
-    }
-}

@@ -48,7 +48,7 @@ public sealed class BootableImageOracleTests : IDisposable
     {
         var bytes = File.ReadAllBytes(_iso);
         Assert.Equal(0, bytes.Length % (1 << 20));
-        Assert.Equal(File.ReadAllBytes(IsohybridMbr.DebianIsohdpfxPath), bytes[..432]);
+        Assert.Equal(File.ReadAllBytes(Images.IsohdpfxPath), bytes[..432]);
         using var image = IsoReader.Open(_iso);
         var bin = Assert.IsType<IsoFile>(image.GetEntry("isolinux/isolinux.bin"));
         Assert.Equal(bin.Lba * 4UL, BitConverter.ToUInt64(bytes, 0x1B0));

@@ -19,7 +19,7 @@ public sealed class EfiBootTests
             BiosBootImage = "isolinux/isolinux.bin",
             CatalogPath = "isolinux/boot.cat",
             EfiBootImage = "efi/efiboot.img",
-            Isohybrid = IsohybridMbr.FromFile(),
+            Isohybrid = IsohybridMbr.FromFile(Images.IsohdpfxPath),
         };
         var iso = scratch.PathOf("efi.iso");
         builder.WriteToFile(iso);

@@ -96,10 +96,10 @@ public sealed class WriteToFileTests : IDisposable
     public void Bad_setup_is_refused_before_anything_is_written()
     {
         var target = _scratch.PathOf("never.iso");
-        var noBootFile = new IsoBuilder { Boot = ElToritoBoot.Isolinux() }.AddFile("isolinux/isolinux.cfg", IsoFileSource.FromText(""));
+        var noBootFile = new IsoBuilder { Boot = Images.IsolinuxBoot(isohybrid: false) }.AddFile("isolinux/isolinux.cfg", IsoFileSource.FromText(""));
         Assert.Equal("The El Torito BIOS boot image 'isolinux/isolinux.bin' is not a file of the tree; add it before writing.",
             Assert.Throws<InvalidOperationException>(() => noBootFile.WriteToFile(target)).Message);
-        var notIsolinux = new IsoBuilder { Boot = ElToritoBoot.Isolinux(IsohybridMbr.FromFile()) }.AddFile("isolinux/isolinux.bin", IsoFileSource.FromBytes(new byte[4096]));
+        var notIsolinux = new IsoBuilder { Boot = Images.IsolinuxBoot() }.AddFile("isolinux/isolinux.bin", IsoFileSource.FromBytes(new byte[4096]));
         Assert.Contains("lacks isolinux's isohybrid signature FB C0 78 70 at offset 0x40", Assert.Throws<InvalidOperationException>(() => notIsolinux.WriteToFile(target)).Message);
         var taken = new IsoBuilder { Boot = new ElToritoBoot { BiosBootImage = "b", CatalogPath = "b" } }.AddFile("b", IsoFileSource.FromBytes(new byte[4096]));
         Assert.Contains("The boot catalog path 'b' is already taken", Assert.Throws<InvalidOperationException>(() => taken.WriteToFile(target)).Message);

@@ -14,7 +14,14 @@ var builder = new IsoBuilder
 {
     VolumeIdentifier = "COREOS",
     Timestamp = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero),
-    Boot = ElToritoBoot.Isolinux(IsohybridMbr.FromFile()),
+    Boot = new ElToritoBoot
+    {
+        BiosBootImage = "isolinux/isolinux.bin",
+        CatalogPath = "isolinux/boot.cat",
+        BiosLoadSectors = 4,
+        BootInfoTable = true,
+        Isohybrid = IsohybridMbr.FromFile("/usr/lib/ISOLINUX/isohdpfx.bin"),
+    },
 };
 builder.AddDirectoryTree(args[0]);
 if (args.Length > 2 && args[2] == "stream")

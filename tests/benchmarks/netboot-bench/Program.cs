@@ -36,15 +36,15 @@ internal static class Generated
 }
 
 /// <summary>
-/// A bounded load generator against 127.0.0.1: a fixed number of requests from a fixed number of clients, never
-/// open-ended, never another address.
+/// A bounded load against 127.0.0.1: wrk (C, epoll; the usual HTTP benchmark tool) with a fixed number of connections
+/// for a fixed time, never open-ended, never another address. wrk rather than HttpClient because on a small machine the
+/// load generator shares the CPUs with the server: HttpClient spent about as much CPU per request as the server did.
 /// </summary>
 internal static class Load
 {
     private const int ConfigClients = 50;
-    private const int RequestsPerConfigClient = 400;
     private const int AssetClients = 16;
-    private const int DownloadsPerAssetClient = 40;
+    private const int Seconds = 10;
 
     public static async Task RunAsync(int workers, string stock)
     {
@@ -75,8 +75,39 @@ internal static class Load
                 }
             });
             Console.WriteLine($"serve: {workers} workers, pid {server.Id}, {address}; startup RSS {Rss(server.Id) / 1048576.0:0.0} MiB");
-            await ConfigsAsync(address, workers);
-            await AssetsAsync(address, server.Id);
+
+            // Configs and per-machine scripts of random workers, 50 connections at once: latency percentiles.
+            await WrkAsync(address, ConfigClients, 2, "configs", workers.ToString(CultureInfo.InvariantCulture)); // warm-up: JIT, connections
+            var cpu = Cpu.Of(server.Id);
+            var configs = await WrkAsync(address, ConfigClients, Seconds, "configs", workers.ToString(CultureInfo.InvariantCulture));
+            var (serverCpu, _) = cpu.Since();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"configs+scripts: {configs.Requests} requests in {configs.Seconds:0.0} s, {ConfigClients} connections, {configs.Requests / configs.Seconds:0} req/s; " +
+                $"latency p50 {configs.P50:0.00} ms, p90 {configs.P90:0.00} ms, p99 {configs.P99:0.00} ms, max {configs.Max:0.00} ms; " +
+                $"server CPU {serverCpu.TotalMicroseconds / configs.Requests:0} µs per request"));
+
+            // The kernel, 16 connections downloading it over and over: throughput and the server's resident memory over time.
+            const string path = "/assets/coreos/vmlinuz";
+            await WrkAsync(address, AssetClients, 2, "asset", path);
+            var before = Rss(server.Id);
+            var peak = before;
+            using var sampling = new CancellationTokenSource();
+            var sampler = Task.Run(async () =>
+            {
+                while (!sampling.IsCancellationRequested)
+                {
+                    peak = Math.Max(peak, Rss(server.Id));
+                    await Task.Delay(50);
+                }
+            });
+            cpu = Cpu.Of(server.Id);
+            var assets = await WrkAsync(address, AssetClients, Seconds, "asset", path);
+            (serverCpu, _) = cpu.Since();
+            await sampling.CancelAsync();
+            await sampler;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"kernel downloads: {AssetClients} connections, {assets.Requests} downloads, {assets.Bytes / 1e9:0.00} GB in {assets.Seconds:0.00} s = {assets.Bytes / 1e9 / assets.Seconds:0.00} GB/s; " +
+                $"server RSS {before / 1048576.0:0.0} MiB before, peak {peak / 1048576.0:0.0} MiB during; server CPU {serverCpu.TotalSeconds / (assets.Bytes / 1e9):0.00} s per GB"));
         }
         finally
         {
@@ -85,84 +116,32 @@ internal static class Load
         }
     }
 
-    /// <summary>Configs and per-machine scripts of random workers, 50 clients at once; latency percentiles.</summary>
-    private static async Task ConfigsAsync(Uri address, int workers)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = ConfigClients }) { BaseAddress = address };
-        async Task<List<double>> Client(int seed, int requests)
-        {
-            var random = new Random(seed);
-            var latencies = new List<double>(requests);
-            for (var r = 0; r < requests; r++)
-            {
-                var i = random.Next(1, workers + 1);
-                var path = r % 2 == 0 ? $"/{Generated.Name(i)}/cloud-config.yml" : $"/ipxe/{Generated.Mac(i).Replace(':', '-')}.ipxe";
-                var started = Stopwatch.GetTimestamp();
-                using var response = await http.GetAsync(path);
-                await response.Content.ReadAsByteArrayAsync();
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    throw new InvalidOperationException($"{path}: {response.StatusCode}");
-                }
-            }
+    /// <summary>What one wrk run measured (latencies in milliseconds).</summary>
+    private sealed record WrkResult(long Requests, long Bytes, double Seconds, double P50, double P90, double P99, double Max);
 
-            return latencies;
+    /// <summary>Runs wrk with load.lua for <paramref name="seconds"/>; fails on any error or non-2xx answer.</summary>
+    private static async Task<WrkResult> WrkAsync(Uri address, int connections, int seconds, params string[] scriptArguments)
+    {
+        var script = Path.Combine(AppContext.BaseDirectory, "load.lua");
+        var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "-T", "5s", "-s", script, address.ToString(), "--" }.Concat(scriptArguments))
+        {
+            start.ArgumentList.Add(argument);
         }
 
-        await Task.WhenAll(Enumerable.Range(0, ConfigClients).Select(c => Client(1000 + c, 40))); // warm-up: JIT, connections
-        var wall = Stopwatch.StartNew();
-        var all = (await Task.WhenAll(Enumerable.Range(0, ConfigClients).Select(c => Client(c, RequestsPerConfigClient)))).SelectMany(l => l).Order().ToList();
-        wall.Stop();
-        double P(double q) => all[Math.Min(all.Count - 1, (int)Math.Ceiling(q * all.Count) - 1)];
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"configs+scripts: {all.Count} requests, {ConfigClients} clients, {all.Count / wall.Elapsed.TotalSeconds:0} req/s; latency p50 {P(0.50):0.00} ms, p99 {P(0.99):0.00} ms, max {all[^1]:0.00} ms"));
-    }
-
-    /// <summary>The kernel, 16 clients downloading it at once; throughput and the server's resident memory over time.</summary>
-    private static async Task AssetsAsync(Uri address, int serverPid)
-    {
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = AssetClients }) { BaseAddress = address };
-        const string path = "/assets/coreos/vmlinuz";
-        async Task<long> Client(int downloads)
+        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("cannot start wrk (apt-get install wrk)");
+        var output = await wrk.StandardOutput.ReadToEndAsync();
+        await wrk.WaitForExitAsync();
+        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith("RESULT ", StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"wrk printed no result:\n{output}{await wrk.StandardError.ReadToEndAsync()}");
+        var values = line["RESULT ".Length..].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+        if (values["errors"] > 0)
         {
-            var buffer = new byte[1 << 16];
-            long total = 0;
-            for (var d = 0; d < downloads; d++)
-            {
-                using var response = await http.GetAsync(path, HttpCompletionOption.ResponseHeadersRead);
-                response.EnsureSuccessStatusCode();
-                await using var body = await response.Content.ReadAsStreamAsync();
-                int read;
-                while ((read = await body.ReadAsync(buffer)) > 0)
-                {
-                    total += read;
-                }
-            }
-
-            return total;
+            throw new InvalidOperationException($"wrk saw {values["errors"]} errors or non-2xx answers:\n{output}");
         }
 
-        await Task.WhenAll(Enumerable.Range(0, AssetClients).Select(_ => Client(2)));
-        var before = Rss(serverPid);
-        var peak = before;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                peak = Math.Max(peak, Rss(serverPid));
-                await Task.Delay(50);
-            }
-        });
-        var wall = Stopwatch.StartNew();
-        var bytes = (await Task.WhenAll(Enumerable.Range(0, AssetClients).Select(_ => Client(DownloadsPerAssetClient)))).Sum();
-        wall.Stop();
-        await sampling.CancelAsync();
-        await sampler;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"kernel downloads: {AssetClients} clients x {DownloadsPerAssetClient}, {bytes / 1e9:0.00} GB in {wall.Elapsed.TotalSeconds:0.00} s = {bytes / 1e9 / wall.Elapsed.TotalSeconds:0.00} GB/s; " +
-            $"server RSS {before / 1048576.0:0.0} MiB before, peak {peak / 1048576.0:0.0} MiB during"));
+        return new WrkResult((long)values["requests"], (long)values["bytes"], values["seconds"],
+            values["p50"] / 1000, values["p90"] / 1000, values["p99"] / 1000, values["max"] / 1000);
     }
 
     /// <summary>A process's resident set (VmRSS) in bytes.</summary>
@@ -170,5 +149,36 @@ internal static class Load
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+}
+
+/// <summary>
+/// CPU time used by the server and by this load generator since a starting point. On a machine shared with other work
+/// the wall-clock numbers follow the load; CPU per request and per GB do not, so they compare changes fairly.
+/// </summary>
+internal sealed class Cpu
+{
+    private readonly int serverPid;
+    private readonly TimeSpan server;
+    private readonly TimeSpan self;
+
+    private Cpu(int serverPid)
+    {
+        this.serverPid = serverPid;
+        server = ReadStat(File.ReadAllText($"/proc/{serverPid}/stat"));
+        self = Process.GetCurrentProcess().TotalProcessorTime;
+    }
+
+    public static Cpu Of(int serverPid) => new(serverPid);
+
+    public (TimeSpan Server, TimeSpan Client) Since() =>
+        (ReadStat(File.ReadAllText($"/proc/{serverPid}/stat")) - server, Process.GetCurrentProcess().TotalProcessorTime - self);
+
+    /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s), read after the command's closing parenthesis.</summary>
+    private static TimeSpan ReadStat(string stat)
+    {
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
     }
 }
