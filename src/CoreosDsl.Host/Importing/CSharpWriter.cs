@@ -26,8 +26,37 @@ internal static class CSharpWriter
     /// <summary>The whole source file.</summary>
     public static string Write(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes)
     {
+        var text = Header(options, notes, null, "builds the same cloud-config with the typed builders",
+            ["CoreosDsl", "CoreosDsl.CloudConfig", "CoreosDsl.Host", "CoreosDsl.Systemd"]);
+        var scope = new List<string>();
+        var lambda = Lambda(new LambdaArg("w", steps), Indent, scope);
+        text.Append(Pad(Indent)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, Indent)).Append(", ").Append(lambda).Append(");\n");
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The whole source file of an imported Ignition (or Butane) config: a worker provisioned by Ignition only, its
+    /// config built with <c>WithIgnition(i => ...)</c>.
+    /// </summary>
+    public static string WriteIgnition(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes, string kind)
+    {
+        var text = Header(options, notes, kind, "emits the same Ignition config with the typed builders",
+            ["System.Text.Json.Nodes", "CoreosDsl", "CoreosDsl.Host", "CoreosDsl.Ignition"]);
+        var scope = new List<string>();
+        var body = Indent + Indent;
+        text.Append(Pad(Indent)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, Indent)).Append(", _ => { })\n");
+        text.Append(Pad(body)).Append(".WithIgnition(").Append(Lambda(new LambdaArg("i", steps), body, scope)).Append(")\n");
+        text.Append(Pad(body)).Append(".WithProvisioning(Provisioning.Ignition);\n");
+        text.Append("}\n");
+        return text.ToString();
+    }
+
+    /// <summary>The header comment, the usings, the namespace and the class's opening, up to its one member.</summary>
+    private static StringBuilder Header(ImportOptions options, IReadOnlyList<string> notes, string? kind, string what, string[] usings)
+    {
         var text = new StringBuilder();
-        text.Append("// Imported from ").Append(options.SourceName).Append(" by 'import' (CoreosDsl): builds the same cloud-config with the typed builders.\n");
+        text.Append("// Imported from ").Append(options.SourceName).Append(kind is null ? "" : $" ({kind})").Append(" by 'import' (CoreosDsl): ").Append(what).Append(".\n");
         text.Append("// Add it to Program.cs: return WorkerHost.Run(args, ").Append(options.ClassName).Append(".Define);\n");
         if (notes.Count > 0)
         {
@@ -38,8 +67,12 @@ internal static class CSharpWriter
             }
         }
 
-        text.Append("using CoreosDsl;\nusing CoreosDsl.CloudConfig;\nusing CoreosDsl.Host;\nusing CoreosDsl.Systemd;\n\n");
-        var classIndent = 0;
+        foreach (var name in usings)
+        {
+            text.Append("using ").Append(name).Append(";\n");
+        }
+
+        text.Append('\n');
         if (options.Namespace is { Length: > 0 } ns)
         {
             text.Append("namespace ").Append(ns).Append(";\n\n");
@@ -47,13 +80,8 @@ internal static class CSharpWriter
 
         text.Append("/// <summary>The worker imported from ").Append(Escape(options.SourceName)).Append(".</summary>\n");
         text.Append("public static class ").Append(options.ClassName).Append('\n').Append("{\n");
-        var body = classIndent + Indent;
-        text.Append(Pad(body)).Append("/// <summary>The worker's definition.</summary>\n");
-        var scope = new List<string>();
-        var lambda = Lambda(new LambdaArg("w", steps), body, scope);
-        text.Append(Pad(body)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, body)).Append(", ").Append(lambda).Append(");\n");
-        text.Append("}\n");
-        return text.ToString();
+        text.Append(Pad(Indent)).Append("/// <summary>The worker's definition.</summary>\n");
+        return text;
     }
 
     /// <summary>A lambda: <c>p => p.A().B()</c> (chained, one call per line) or a statement body when a step is not fluent.</summary>
@@ -116,6 +144,8 @@ internal static class CSharpWriter
     {
         RawNodeStep { Key: null } raw => $"{target}.Sequence.Add({Node(raw.Node, indent)})",
         RawNodeStep raw => $"{target}.Node.Set({Literal(raw.Key!, indent)}, {Node(raw.Node, indent)})",
+        RawJsonStep { Append: true } raw => $"IgnitionNodes.Array({target}.Node, {Literal(raw.Key, indent)}).Add({Json(raw.Value, indent)})",
+        RawJsonStep raw => $"{target}.Node[{Literal(raw.Key, indent)}] = {Json(raw.Value, indent)}",
         _ => $"{target}.{Call(step, indent, scope)}",
     };
 
@@ -133,6 +163,7 @@ internal static class CSharpWriter
         LambdaArg lambda => Lambda(lambda, indent, scope),
         StaticCallArg call => $"{TypeName(call.Method.DeclaringType!)}.{call.Method.Name}({string.Join(", ", call.Args.Select(a => Argument(a, indent, scope)))})",
         NullArg => "null",
+        FileTextArg file => $"File.ReadAllText({Literal(file.Path, indent)})",
         _ => throw new InvalidOperationException($"cannot write {argument.GetType().Name}"),
     };
 
@@ -143,6 +174,7 @@ internal static class CSharpWriter
         long or ulong or int => Convert.ToString(value, CultureInfo.InvariantCulture)!,
         double d => Double(d),
         Enum e => $"{TypeName(e.GetType())}.{e}",
+        Uri u => $"new Uri({Literal(u.OriginalString, indent)})",
         _ => throw new InvalidOperationException($"cannot write a {value.GetType().Name} literal"),
     };
 
@@ -161,6 +193,16 @@ internal static class CSharpWriter
         var text = value.ToString("R", CultureInfo.InvariantCulture);
         return text.Contains('.', StringComparison.Ordinal) || text.Contains('E', StringComparison.Ordinal) ? text : text + ".0";
     }
+
+    /// <summary>A raw JSON value as an expression: a literal for scalars, <c>JsonNode.Parse("...")</c> for objects and arrays.</summary>
+    private static string Json(System.Text.Json.Nodes.JsonNode? node, int indent) => node switch
+    {
+        null => "null",
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var s) => $"(JsonNode){Literal(s, indent)}",
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<bool>(out var b) => b ? "(JsonNode)true" : "(JsonNode)false",
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<long>(out var l) => $"(JsonNode){l.ToString(CultureInfo.InvariantCulture)}",
+        _ => $"JsonNode.Parse({Literal(node.ToJsonString(), indent)})",
+    };
 
     /// <summary>A raw node as an expression.</summary>
     private static string Node(ConfigNode node, int indent) => node switch

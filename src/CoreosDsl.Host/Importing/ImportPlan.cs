@@ -176,3 +176,35 @@ internal static class NodeCopy
         return copy;
     }
 }
+
+/// <summary>
+/// <c>target.Node["key"] = value</c>, or with <see cref="Append"/> <c>IgnitionNodes.Array(target.Node, "key").Add(value)</c>,
+/// on an Ignition builder: what its typed methods cannot express, or would refuse.
+/// </summary>
+internal sealed record RawJsonStep(string Key, System.Text.Json.Nodes.JsonNode? Value, bool Append = false) : ImportStep
+{
+    /// <inheritdoc />
+    public override bool Fluent => false;
+
+    /// <inheritdoc />
+    public override void Apply(object target)
+    {
+        var node = (System.Text.Json.Nodes.JsonObject)target.GetType().GetProperty("Node")!.GetValue(target)!;
+        var copy = Value?.DeepClone();
+        if (Append)
+        {
+            CoreosDsl.Ignition.IgnitionNodes.Array(node, Key).Add(copy);
+        }
+        else
+        {
+            node[Key] = copy;
+        }
+    }
+}
+
+/// <summary><c>File.ReadAllText("path")</c>: a file read when the definition runs (Butane's <c>local</c> contents).</summary>
+internal sealed record FileTextArg(string Path) : ImportArg
+{
+    /// <inheritdoc />
+    public override object? Evaluate(Type parameterType) => File.ReadAllText(Path);
+}

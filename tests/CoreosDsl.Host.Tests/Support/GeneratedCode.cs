@@ -32,7 +32,7 @@ public static class GeneratedCode
             "Imported" + Guid.NewGuid().ToString("N"),
             [global, .. sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"Imported{i}.cs"))],
             Net100.References.All.AddRange(
-                new[] { typeof(WorkerDefinition), typeof(CloudConfig.ConfigMapping), typeof(Systemd.SectionBuilder), typeof(WorkerHost) } // SectionBuilder: only the runtime has it (the analyzer assembly links the value types)
+                new[] { typeof(WorkerDefinition), typeof(CloudConfig.ConfigMapping), typeof(Systemd.SectionBuilder), typeof(WorkerHost), typeof(Ignition.IgnitionConfig) } // SectionBuilder: only the runtime has it (the analyzer assembly links the value types)
                     .Select(t => MetadataReference.CreateFromFile(t.Assembly.Location))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var schemas = BundledSchemas.Systemd().ToList();

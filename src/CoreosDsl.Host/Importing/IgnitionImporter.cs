@@ -1,0 +1,599 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Nodes;
+using CoreosDsl.Ignition;
+using CoreosDsl.Ignition.Schema;
+
+namespace CoreosDsl.Host;
+
+/// <summary>What <see cref="IgnitionImporter.Import"/> produced.</summary>
+/// <param name="Source">The C# source of the worker definition.</param>
+/// <param name="Notes">What the user should review: parts kept raw and why.</param>
+/// <param name="Expected">The Ignition config the source emits.</param>
+internal sealed record IgnitionImportResult(string Source, IReadOnlyList<string> Notes, JsonObject Expected);
+
+/// <summary>
+/// <c>import FILE.json</c>: turns an Ignition config (spec 3.x) into C# that emits the same config with the typed
+/// Ignition builders. Every key becomes the builder call that rebuilds it exactly (each candidate is executed on the
+/// real builders and compared with the input), list items become keyed calls (<c>s.File("/etc/x", f => ...)</c>),
+/// inline contents <c>r.Inline("text")</c>, verified remote ones <c>r.Remote(url, hash)</c>, modes octal text;
+/// whatever the builders cannot express or would refuse stays as a visible raw node (<c>x.Node["key"] = ...</c>)
+/// with the reason in the review list, so the result always emits the input.
+/// </summary>
+internal static class IgnitionImporter
+{
+    /// <summary>Imports <paramref name="config"/>.</summary>
+    /// <param name="config">The config, already checked by the validator.</param>
+    /// <param name="options">Names and where it came from.</param>
+    /// <param name="localFiles">Resources (objects of the tree) whose contents came from a local file (Butane's <c>local</c>): written as <c>r.Local(path)</c>.</param>
+    /// <param name="kind">What the input was, for the header: "Ignition config" or "Butane config".</param>
+    public static IgnitionImportResult Import(JsonObject config, ImportOptions options, IReadOnlyDictionary<JsonObject, string>? localFiles = null, string kind = "Ignition config")
+    {
+        var context = new Context(new IgnitionBuilderCatalog(), [], localFiles ?? new Dictionary<JsonObject, string>());
+        var input = (JsonObject)config.DeepClone();
+        var tree = (JsonObject)config.DeepClone();
+        // The worker's config starts with ignition.version set to the builders' spec: say it only when it differs.
+        if (tree["ignition"] is JsonObject ignition && ignition["version"] is JsonValue version && version.TryGetValue<string>(out var v) && v == IgnitionSchema.SpecVersion)
+        {
+            ignition.Remove("version");
+            if (ignition.Count == 0)
+            {
+                tree.Remove("ignition");
+            }
+        }
+
+        var steps = PlanObject(context, typeof(IgnitionConfigBuilder), tree, "", MapLocal(context, config, tree));
+        var source = CSharpWriter.WriteIgnition(options, steps, context.Notes, kind);
+        return new IgnitionImportResult(source, context.Notes, input);
+    }
+
+    private sealed record Context(IgnitionBuilderCatalog Catalog, List<string> Notes, IReadOnlyDictionary<JsonObject, string> LocalFiles);
+
+    /// <summary>The local-file resources of <paramref name="original"/>, found again at the same places in its copy <paramref name="copy"/>.</summary>
+    private static Dictionary<JsonObject, string> MapLocal(Context context, JsonNode? original, JsonNode? copy)
+    {
+        var map = new Dictionary<JsonObject, string>(ReferenceEqualityComparer.Instance);
+        void Walk(JsonNode? a, JsonNode? b)
+        {
+            switch (a, b)
+            {
+                case (JsonObject x, JsonObject y):
+                    if (context.LocalFiles.TryGetValue(x, out var path))
+                    {
+                        map[y] = path;
+                    }
+
+                    foreach (var (key, value) in x)
+                    {
+                        if (y.TryGetPropertyValue(key, out var other))
+                        {
+                            Walk(value, other);
+                        }
+                    }
+
+                    break;
+                case (JsonArray x, JsonArray y):
+                    for (var i = 0; i < Math.Min(x.Count, y.Count); i++)
+                    {
+                        Walk(x[i], y[i]);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(original, copy);
+        return map;
+    }
+
+    /// <summary>Steps that set every key of <paramref name="input"/> on a builder of <paramref name="builderType"/>.</summary>
+    private static List<ImportStep> PlanObject(Context context, Type builderType, JsonObject input, string path, Dictionary<JsonObject, string> local)
+    {
+        var steps = new List<ImportStep>();
+        if (SugarSteps(context, builderType, input, local) is { } sugar)
+        {
+            steps.AddRange(sugar.Steps);
+            input = sugar.Remaining;
+        }
+
+        var keys = context.Catalog.KeysOf(builderType);
+        foreach (var (key, value) in input)
+        {
+            var childPath = path.Length == 0 ? key : path + "." + key;
+            if (!keys.TryGetValue(key, out var methods))
+            {
+                context.Notes.Add($"{childPath}: not a key the builders know (spec {IgnitionSchema.SpecVersion}); set as a raw node");
+                steps.Add(new RawJsonStep(key, value));
+                continue;
+            }
+
+            if (value is JsonArray items && methods.Any(m => m.Item is not null))
+            {
+                steps.AddRange(PlanItems(context, builderType, key, items, methods.Where(m => m.Item is not null).ToList(), childPath, local));
+                continue;
+            }
+
+            var step = PlanKey(context, builderType, key, value, methods, childPath, local, out var refusal);
+            if (step is null)
+            {
+                context.Notes.Add(refusal is null
+                    ? $"{childPath}: the builders would not write this value exactly ({Short(value)}); set as a raw node"
+                    : $"{childPath}: kept as a raw node, because the builders refuse it: {refusal}");
+                steps.Add(new RawJsonStep(key, value));
+                continue;
+            }
+
+            steps.AddRange(step);
+        }
+
+        return steps;
+    }
+
+    /// <summary>
+    /// The readable forms of a resource: <c>Local(path)</c> for Butane's local contents, <c>Inline("text")</c> for a
+    /// data URL of UTF-8 text, <c>Remote(url, hash)</c> for a verified URL. Null when none applies.
+    /// </summary>
+    private static (List<ImportStep> Steps, JsonObject Remaining)? SugarSteps(Context context, Type builderType, JsonObject input, Dictionary<JsonObject, string> local)
+    {
+        if (builderType != typeof(ResourceBuilder) || input["source"] is not JsonValue sourceValue || !sourceValue.TryGetValue<string>(out var source))
+        {
+            return null;
+        }
+
+        var rest = new JsonObject();
+        foreach (var (key, value) in input)
+        {
+            if (key != "source")
+            {
+                rest[key] = value?.DeepClone();
+            }
+        }
+
+        List<ImportStep> candidates = [];
+        if (local.TryGetValue(input, out var file))
+        {
+            candidates.Add(new CallStep(typeof(ResourceBuilder).GetMethod(nameof(ResourceBuilder.Local))!, [new LiteralArg(file)]) { Defaults = [false] });
+        }
+
+        if (DataUrl.TryDecode(source) is { } bytes && Utf8(bytes) is { } text && !IsGzip(input))
+        {
+            candidates.Add(new CallStep(typeof(ResourceBuilder).GetMethod(nameof(ResourceBuilder.Inline), [typeof(string)])!, [new LiteralArg(text)]));
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (Rebuilds(typeof(ResourceBuilder), [candidate], "source", input["source"]))
+            {
+                return ([candidate], rest);
+            }
+        }
+
+        if (rest["verification"] is JsonObject { Count: 1 } verification && verification["hash"] is JsonValue hashValue && hashValue.TryGetValue<string>(out var hash)
+            && Uri.TryCreate(source, UriKind.Absolute, out var url) && url.Scheme is "http" or "https")
+        {
+            var remote = new CallStep(typeof(ResourceBuilder).GetMethod(nameof(ResourceBuilder.Remote))!, [new LiteralArg(url), new LiteralArg(hash)]);
+            var expected = new JsonObject { ["source"] = source, ["verification"] = verification.DeepClone() };
+            if (RebuildsObject(typeof(ResourceBuilder), [remote], expected))
+            {
+                rest.Remove("verification");
+                return ([remote], rest);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsGzip(JsonObject resource) =>
+        resource["compression"] is JsonValue c && c.TryGetValue<string>(out var compression) && compression.Length > 0;
+
+    private static string? Utf8(byte[] bytes)
+    {
+        try
+        {
+            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>One step per item of a list: the keyed call (<c>s.File(path, f => ...)</c>) or the plain one (<c>d.Partition(p => ...)</c>).</summary>
+    private static IEnumerable<ImportStep> PlanItems(Context context, Type builderType, string key, JsonArray items, List<BuilderMethod> methods, string path, Dictionary<JsonObject, string> local)
+    {
+        for (var index = 0; index < items.Count; index++)
+        {
+            var itemPath = $"{path}[{index}]";
+            ImportStep? chosen = null;
+            string? refusal = null;
+            if (items[index] is JsonObject item)
+            {
+                foreach (var method in methods.OrderBy(m => m.ItemKey is null ? 1 : 0).ThenBy(m => m.Method.GetParameters()[0].ParameterType == typeof(string) ? 0 : 1))
+                {
+                    var itemType = method.Method.GetParameters()[^1].ParameterType.GetGenericArguments()[0];
+                    var rest = new JsonObject();
+                    foreach (var (k, value) in item)
+                    {
+                        if (k != method.ItemKey)
+                        {
+                            rest[k] = value?.DeepClone();
+                        }
+                    }
+
+                    var restLocal = MapLocal(new Context(context.Catalog, context.Notes, local), item, rest);
+                    ImportStep step;
+                    if (method.ItemKey is { } itemKey)
+                    {
+                        if (item[itemKey] is not JsonValue idValue || !idValue.TryGetValue<string>(out var id))
+                        {
+                            continue;
+                        }
+
+                        var idArg = method.Method.GetParameters()[0].ParameterType == typeof(Uri)
+                            ? Uri.TryCreate(id, UriKind.Absolute, out var uri) ? new LiteralArg(uri) : null
+                            : new LiteralArg(id);
+                        if (idArg is null)
+                        {
+                            continue;
+                        }
+
+                        var notesBefore = context.Notes.Count;
+                        step = new CallStep(method.Method, [idArg, new LambdaArg(Hint(method.Method.Name), PlanObject(context, itemType, rest, $"{path}[{Describe(id)}]", restLocal))]);
+                        if (!RebuildsItem(builderType, step, key, item, out refusal))
+                        {
+                            context.Notes.RemoveRange(notesBefore, context.Notes.Count - notesBefore);
+                            continue;
+                        }
+                    }
+                    else
+                    {
+                        var notesBefore = context.Notes.Count;
+                        step = new CallStep(method.Method, [new LambdaArg(Hint(method.Method.Name), PlanObject(context, itemType, rest, itemPath, restLocal))]);
+                        if (!RebuildsItem(builderType, step, key, item, out refusal))
+                        {
+                            context.Notes.RemoveRange(notesBefore, context.Notes.Count - notesBefore);
+                            continue;
+                        }
+                    }
+
+                    chosen = step;
+                    break;
+                }
+            }
+
+            if (chosen is null)
+            {
+                context.Notes.Add(refusal is null
+                    ? $"{itemPath}: the builders would not write this item exactly; added as a raw node"
+                    : $"{itemPath}: added as a raw node, because the builders refuse it: {refusal}");
+                chosen = new RawJsonStep(key, items[index], Append: true);
+            }
+
+            yield return chosen;
+        }
+    }
+
+    /// <summary>The builder call that rebuilds <c>key: value</c> exactly, or null with the builders' refusal when one threw.</summary>
+    private static List<ImportStep>? PlanKey(Context context, Type builderType, string key, JsonNode? value, IReadOnlyList<BuilderMethod> methods, string path, Dictionary<JsonObject, string> local, out string? refusal)
+    {
+        refusal = null;
+        foreach (var method in methods.Where(m => m.Item is null).OrderBy(m => Preference(m.Method)))
+        {
+            foreach (var candidate in Candidates(context, method.Method, value, path, local))
+            {
+                if (Rebuilds(builderType, [candidate], key, value, out var problem))
+                {
+                    return [candidate];
+                }
+
+                refusal ??= problem;
+            }
+        }
+
+        return null;
+    }
+
+    private static int Preference(MethodInfo method) => method.GetParameters() switch
+    {
+        [{ ParameterType: var t }, ..] when t == typeof(string) => 0,
+        [{ ParameterType.IsEnum: true }, ..] => 1,
+        [{ ParameterType: var t }, ..] when t == typeof(bool) || t == typeof(long) => 2,
+        [{ ParameterType: var t }] when t == typeof(string[]) => 3,
+        [{ ParameterType: var t }] when t == typeof(Uri) => 4,
+        [{ ParameterType.IsGenericType: true }] => 5,
+        _ => 9,
+    };
+
+    /// <summary>Candidate calls of <paramref name="method"/> that might set <paramref name="value"/>.</summary>
+    private static IEnumerable<CallStep> Candidates(Context context, MethodInfo method, JsonNode? value, string path, Dictionary<JsonObject, string> local)
+    {
+        var parameters = method.GetParameters();
+        var defaults = parameters.Skip(1).Where(p => p.HasDefaultValue).Select(p => p.DefaultValue).ToList();
+        if (parameters.Length == 0 || parameters.Skip(1).Any(p => !p.HasDefaultValue))
+        {
+            yield break;
+        }
+
+        var type = parameters[0].ParameterType;
+        switch (value)
+        {
+            case JsonValue scalar when scalar.TryGetValue<string>(out var text):
+                if (type == typeof(string))
+                {
+                    yield return new CallStep(method, [new LiteralArg(text)]) { Defaults = defaults };
+                }
+                else if (type.IsEnum)
+                {
+                    foreach (var field in type.GetFields(BindingFlags.Public | BindingFlags.Static))
+                    {
+                        yield return new CallStep(method, [new LiteralArg(field.GetValue(null)!)]) { Defaults = defaults };
+                    }
+                }
+                else if (type == typeof(Uri) && Uri.TryCreate(text, UriKind.Absolute, out var uri))
+                {
+                    yield return new CallStep(method, [new LiteralArg(uri)]) { Defaults = defaults };
+                }
+
+                break;
+            case JsonValue scalar when scalar.TryGetValue<bool>(out var flag) && type == typeof(bool):
+                // Enabled(), Mask(), Overwrite(): the default of the parameter is true.
+                yield return parameters[0].HasDefaultValue && Equals(parameters[0].DefaultValue, flag)
+                    ? new CallStep(method, []) { Defaults = [flag, .. defaults] }
+                    : new CallStep(method, [new LiteralArg(flag)]) { Defaults = defaults };
+                break;
+            case JsonValue scalar when scalar.TryGetValue<long>(out var number):
+                if (type == typeof(long))
+                {
+                    yield return new CallStep(method, [new LiteralArg(number)]) { Defaults = defaults };
+                }
+                else if (type == typeof(string) && number is >= 0 and <= 4095)
+                {
+                    // A mode: octal digits, as people write it (420 is 0644).
+                    yield return new CallStep(method, [new LiteralArg("0" + Convert.ToString(number, 8).PadLeft(3, '0'))]) { Defaults = defaults };
+                }
+
+                break;
+            case JsonArray list when type == typeof(string[]) && list.Count > 0
+                && list.All(i => i is JsonValue s && s.TryGetValue<string>(out _)):
+                yield return new CallStep(method, [new ParamsArg(list.Select(i => (object)i!.GetValue<string>()).ToList())]);
+                break;
+            case JsonObject child when type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Action<>) && parameters.Length == 1:
+                var notesBefore = context.Notes.Count;
+                var body = PlanObject(context, type.GetGenericArguments()[0], child, path, local);
+                yield return new CallStep(method, [new LambdaArg(Hint(method.Name), body)]);
+                // A rejected candidate's notes are not the user's concern.
+                if (context.Notes.Count > notesBefore)
+                {
+                    context.Notes.RemoveRange(notesBefore, context.Notes.Count - notesBefore);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>True when the steps, on a fresh builder, set exactly <c>key: value</c> and nothing else.</summary>
+    private static bool Rebuilds(Type builderType, List<ImportStep> steps, string key, JsonNode? value) => Rebuilds(builderType, steps, key, value, out _);
+
+    private static bool Rebuilds(Type builderType, List<ImportStep> steps, string key, JsonNode? value, out string? problem) =>
+        RebuildsObject(builderType, steps, new JsonObject { [key] = value?.DeepClone() }, out problem);
+
+    private static bool RebuildsObject(Type builderType, List<ImportStep> steps, JsonObject expected) => RebuildsObject(builderType, steps, expected, out _);
+
+    private static bool RebuildsObject(Type builderType, List<ImportStep> steps, JsonObject expected, out string? problem)
+    {
+        problem = null;
+        try
+        {
+            var builder = IgnitionBuilderCatalog.Create(builderType);
+            foreach (var step in steps)
+            {
+                step.Apply(builder);
+            }
+
+            return IgnitionJson.Canonical(IgnitionBuilderCatalog.NodeOf(builder)) == IgnitionJson.Canonical(expected);
+        }
+        catch (Exception e) when (IsBuilderRefusal(e))
+        {
+            problem = e.Message;
+            return false;
+        }
+    }
+
+    /// <summary>True when the step, on a fresh builder, appends exactly <paramref name="item"/> to the list under <paramref name="key"/>.</summary>
+    private static bool RebuildsItem(Type builderType, ImportStep step, string key, JsonObject item, out string? problem) =>
+        RebuildsObject(builderType, [step], new JsonObject { [key] = new JsonArray(item.DeepClone()) }, out problem);
+
+    private static bool IsBuilderRefusal(Exception e) => e is ArgumentException or FormatException or InvalidOperationException
+        or OverflowException or InvalidCastException or UriFormatException or IOException or UnauthorizedAccessException;
+
+    private static string Hint(string methodName) => methodName switch
+    {
+        "Storage" => "s",
+        "Systemd" => "d",
+        "Passwd" => "p",
+        "KernelArguments" => "k",
+        _ => char.ToLowerInvariant(methodName[0]) + methodName[1..],
+    };
+
+    private static string Describe(string id) => id;
+
+    private static string Short(JsonNode? value)
+    {
+        var text = value?.ToJsonString() ?? "null";
+        return text.Length > 60 ? text[..57] + "..." : text;
+    }
+}
+
+/// <summary>A builder method and, for one that adds a list item, the list and the item's identifying key.</summary>
+/// <param name="Method">The method.</param>
+/// <param name="Item">For an item-adding method: the list key it appends to; null otherwise.</param>
+/// <param name="ItemKey">For a keyed item method (<c>File(path, ...)</c>): the key its first argument sets.</param>
+internal sealed record BuilderMethod(MethodInfo Method, string? Item, string? ItemKey);
+
+/// <summary>
+/// Which key each method of the generated Ignition builders sets, found by calling it once on a scratch builder with
+/// sample arguments (not by guessing from names).
+/// </summary>
+internal sealed class IgnitionBuilderCatalog
+{
+    private readonly Dictionary<Type, IReadOnlyDictionary<string, IReadOnlyList<BuilderMethod>>> keysByType = [];
+
+    /// <summary>A fresh builder over a new object.</summary>
+    public static object Create(Type type) =>
+        type.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, [typeof(JsonObject)]) is { } constructor
+            ? constructor.Invoke([new JsonObject()])
+            : Activator.CreateInstance(type) ?? throw new InvalidOperationException($"cannot create a {type.Name}");
+
+    /// <summary>The object a builder writes into.</summary>
+    public static JsonObject NodeOf(object builder) => (JsonObject)builder.GetType().GetProperty("Node")!.GetValue(builder)!;
+
+    /// <summary>Each key a builder can set and the methods that set it.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<BuilderMethod>> KeysOf(Type builderType)
+    {
+        if (keysByType.TryGetValue(builderType, out var known))
+        {
+            return known;
+        }
+
+        var keys = new Dictionary<string, List<BuilderMethod>>(StringComparer.Ordinal);
+        foreach (var method in builderType.GetMethods(BindingFlags.Instance | BindingFlags.Public | BindingFlags.DeclaredOnly))
+        {
+            if (method.ReturnType != builderType || method.IsSpecialName || method.Name is "Inline" or "Local" or "Remote" or "Owner")
+            {
+                continue;
+            }
+
+            if (Probe(builderType, method) is { } found)
+            {
+                if (!keys.TryGetValue(found.Key, out var list))
+                {
+                    keys[found.Key] = list = [];
+                }
+
+                list.Add(found.Method);
+            }
+        }
+
+        var result = keys.ToDictionary(k => k.Key, k => (IReadOnlyList<BuilderMethod>)k.Value, StringComparer.Ordinal);
+        keysByType[builderType] = result;
+        return result;
+    }
+
+    private static (string Key, BuilderMethod Method)? Probe(Type builderType, MethodInfo method)
+    {
+        foreach (var arguments in SampleArguments(method))
+        {
+            try
+            {
+                var builder = Create(builderType);
+                CallStep.Invoke(method, builder, arguments);
+                if (NodeOf(builder) is { Count: 1 } node)
+                {
+                    var (key, value) = node.First();
+                    var added = value is JsonArray { Count: 1 } list && method.GetParameters()[^1].ParameterType.IsGenericType ? list[0] as JsonObject : null;
+                    var adds = added is not null;
+                    var itemKey = added is { Count: 1 } && method.GetParameters().Length == 2 ? added.First().Key : null;
+                    return (key, new BuilderMethod(method, adds ? key : null, itemKey));
+                }
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException or UriFormatException)
+            {
+                // This sample does not fit the method's checks; try the next one.
+            }
+        }
+
+        return null;
+    }
+
+    private static IEnumerable<object?[]> SampleArguments(MethodInfo method)
+    {
+        var parameters = method.GetParameters();
+        string[] strings = ["/x", "x.service", "x.conf", "http://x.example/", "0644", "x", "3.3.0", "sha512-" + new string('0', 128)];
+        foreach (var sample in strings)
+        {
+            var values = new object?[parameters.Length];
+            var ok = true;
+            for (var i = 0; i < parameters.Length && ok; i++)
+            {
+                var type = parameters[i].ParameterType;
+                values[i] = type switch
+                {
+                    _ when type == typeof(string) => sample,
+                    _ when type == typeof(bool) => true,
+                    _ when type == typeof(long) => 1L,
+                    _ when type == typeof(Uri) => new Uri("http://x.example/"),
+                    _ when type == typeof(string[]) => new[] { sample },
+                    _ when type == typeof(UnixFileMode) => (UnixFileMode)0x1A4,
+                    { IsEnum: true } => Enum.GetValues(type).GetValue(0),
+                    { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(Action<>) => new LambdaArg("x", []).Evaluate(type),
+                    _ when parameters[i].HasDefaultValue => parameters[i].DefaultValue,
+                    _ => null,
+                };
+                ok = values[i] is not null || parameters[i].HasDefaultValue;
+            }
+
+            if (ok)
+            {
+                yield return values;
+            }
+        }
+    }
+}
+
+/// <summary>JSON comparisons for imports: the text of a tree with every object's keys sorted.</summary>
+internal static class IgnitionJson
+{
+    /// <summary>The canonical text of <paramref name="node"/>: keys sorted (ordinal), no white space.</summary>
+    public static string Canonical(JsonNode? node)
+    {
+        var text = new StringBuilder();
+        Write(text, node);
+        return text.ToString();
+    }
+
+    private static void Write(StringBuilder text, JsonNode? node)
+    {
+        switch (node)
+        {
+            case null:
+                text.Append("null");
+                break;
+            case JsonObject obj:
+                text.Append('{');
+                var first = true;
+                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    text.Append(first ? "" : ",");
+                    first = false;
+                    text.Append(JsonValue.Create(key).ToJsonString());
+                    text.Append(':');
+                    Write(text, value);
+                }
+
+                text.Append('}');
+                break;
+            case JsonArray array:
+                text.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    text.Append(i == 0 ? "" : ",");
+                    Write(text, array[i]);
+                }
+
+                text.Append(']');
+                break;
+            case JsonValue value when value.TryGetValue<string>(out var s):
+                text.Append(JsonValue.Create(s).ToJsonString());
+                break;
+            case JsonValue value when value.TryGetValue<bool>(out var b):
+                text.Append(b ? "true" : "false");
+                break;
+            case JsonValue value when value.TryGetValue<long>(out var l):
+                text.Append(l.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                break;
+            default:
+                text.Append(node.ToJsonString());
+                break;
+        }
+    }
+}

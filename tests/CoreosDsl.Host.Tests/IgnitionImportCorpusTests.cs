@@ -1,0 +1,226 @@
+using System.IO.Compression;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using CoreosDsl.Ignition;
+using CoreosDsl.Ignition.Validation;
+using CoreosDsl.Tests.Shared;
+
+namespace CoreosDsl.Host.Tests;
+
+/// <summary>
+/// <c>import</c> of Ignition configs and Butane files on real-world patterns (tests/TestData/ignition-import: files
+/// written for this project, each naming its pattern and where it is common). Butane files come with what Butane
+/// 0.19.0 wrote for them (<c>NAME.butane.ign</c>, recorded, since Butane is not a Debian package). Every file imports,
+/// all of them compile together in one definitions project (source generator and analyzers), and each compiled worker
+/// emits the input again: the same JSON for Ignition files; for Butane files what Butane wrote, data URLs compared by
+/// their bytes (Butane gzips long contents with Go's compressor, whose bytes .NET's does not reproduce).
+/// </summary>
+public class IgnitionImportCorpusTests
+{
+    private static readonly string Corpus = Path.Combine(TestPaths.TestData, "ignition-import");
+
+    private static readonly Lazy<(List<string> Files, List<IgnitionImportResult> Imports, Assembly Assembly)> Compiled = new(() =>
+    {
+        var files = Directory.GetFiles(Corpus).Where(f => f.EndsWith(".bu", StringComparison.Ordinal) || f.EndsWith(".json", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal).ToList();
+        var imports = files.Select((file, i) => Import(file, i)).ToList();
+        var assembly = GeneratedCode.Compile(imports.Select(i => i.Source), analyze: true);
+        return (files, imports, assembly);
+    });
+
+    [Fact]
+    public void ButaneFilesTranslateAsButaneDoes()
+    {
+        var failures = new List<string>();
+        foreach (var file in Directory.GetFiles(Corpus, "*.bu").Order(StringComparer.Ordinal))
+        {
+            var translated = ButaneImport.Translate(File.ReadAllText(file), Corpus).Config;
+            var butane = (JsonObject)JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(file, ".butane.ign")))!;
+            if (Normalized(translated) != Normalized(butane))
+            {
+                failures.Add($"{Path.GetFileName(file)}:\n ours:   {Normalized(translated)}\n Butane: {Normalized(butane)}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public void EveryPatternImportsCompilesAndEmitsTheSameConfig()
+    {
+        var (files, imports, assembly) = Compiled.Value;
+        Assert.True(files.Count(f => f.EndsWith(".bu", StringComparison.Ordinal)) >= 15);
+        Assert.True(files.Count(f => f.EndsWith(".json", StringComparison.Ordinal)) >= 5);
+        var failures = new List<string>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var emitted = (JsonObject)JsonNode.Parse(GeneratedCode.Define(assembly, $"Corpus.Corpus{i}").ToIgnitionJson())!;
+            var (expected, actual) = files[i].EndsWith(".bu", StringComparison.Ordinal)
+                ? (Normalized((JsonObject)JsonNode.Parse(File.ReadAllText(Path.ChangeExtension(files[i], ".butane.ign")))!), Normalized(emitted))
+                : (IgnitionJson.Canonical(JsonNode.Parse(File.ReadAllText(files[i]))), IgnitionJson.Canonical(emitted));
+            if (expected != actual)
+            {
+                failures.Add($"{Path.GetFileName(files[i])}: emits another config:\n{actual}\nexpected\n{expected}\n--- source:\n{imports[i].Source}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    [Fact]
+    [Trait("Category", "Oracle")]
+    public void IgnitionValidateAcceptsWhatEveryImportEmits()
+    {
+        var (files, _, assembly) = Compiled.Value;
+        var folder = TestPaths.NewScratchDirectory("ignition-import-validate");
+        for (var i = 0; i < files.Count; i++)
+        {
+            var emitted = GeneratedCode.Define(assembly, $"Corpus.Corpus{i}").ToIgnitionJson();
+            var path = Path.Combine(folder, Path.GetFileNameWithoutExtension(files[i]) + ".ign");
+            File.WriteAllText(path, emitted);
+            var result = ExternalTool.Run("ignition-validate", [path]);
+            // The one warning expected is the input's own: a sticky directory in spec 3.3.0 (kept raw, as written).
+            var expected = files[i].EndsWith("33-compressed-remote-and-odd-values.json", StringComparison.Ordinal)
+                ? "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0"
+                : null;
+            Assert.True(result.ExitCode == 0, $"{Path.GetFileName(files[i])}: ignition-validate exited {result.ExitCode}: {result.Output}");
+            Assert.True(expected is null ? result.Output.Trim().Length == 0 : result.Output.Contains(expected, StringComparison.Ordinal),
+                $"{Path.GetFileName(files[i])}: {result.Output}");
+        }
+    }
+
+    [Fact]
+    public void ValuesTheBuildersRefuseAreKeptRawAndListedForReview()
+    {
+        var import = Compiled.Value.Imports[Compiled.Value.Files.FindIndex(f => f.EndsWith("33-compressed-remote-and-odd-values.json", StringComparison.Ordinal))];
+
+        Assert.Contains(import.Notes, n => n.StartsWith("storage.directories[/var/tmp/shared].mode: kept as a raw node, because the builders refuse it: ", StringComparison.Ordinal)
+            && n.Contains("setuid", StringComparison.Ordinal));
+        Assert.Contains("directory.Node[\"mode\"] = (JsonNode)1023", import.Source, StringComparison.Ordinal);
+        Assert.Contains("// Review:", import.Source, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ButaneSugarStaysReadable()
+    {
+        var (files, imports, _) = Compiled.Value;
+        string SourceOf(string name) => imports[files.FindIndex(f => f.EndsWith(name, StringComparison.Ordinal))].Source;
+
+        Assert.Contains(".Inline(\"node-01\")", SourceOf("01-core-ssh-hostname.bu"), StringComparison.Ordinal);
+        Assert.Contains(".Mode(\"0644\")", SourceOf("01-core-ssh-hostname.bu"), StringComparison.Ordinal);
+        Assert.Contains(".Local(", SourceOf("13-local-contents.bu"), StringComparison.Ordinal);
+        Assert.Contains(".Remote(new Uri(\"https://dl.k8s.example.com/", SourceOf("06-kubelet-unit-remote-binary.bu"), StringComparison.Ordinal);
+        Assert.Contains(".Mask()", SourceOf("03-masked-and-enabled-stock-units.bu"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EveryFileSaysWhichPublicPatternItStandsFor()
+    {
+        foreach (var file in Directory.GetFiles(Corpus, "*.bu"))
+        {
+            var lines = File.ReadAllLines(file);
+            Assert.True(lines[0].StartsWith("# Pattern: ", StringComparison.Ordinal), file);
+            Assert.Contains(lines.TakeWhile(l => l.StartsWith('#')), l => l.StartsWith("# Common in: ", StringComparison.Ordinal));
+            Assert.True(File.Exists(Path.ChangeExtension(file, ".butane.ign")), $"{file}: record what Butane writes for it");
+        }
+
+        // JSON has no comments: the README's table names each file's pattern.
+        var readme = File.ReadAllText(Path.Combine(Corpus, "README.md"));
+        foreach (var file in Directory.GetFiles(Corpus, "*.json"))
+        {
+            Assert.Contains($"`{Path.GetFileName(file)}`", readme, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void TheCommandImportsAButaneFileWithItsLocalFiles()
+    {
+        var folder = TestPaths.NewScratchDirectory("import-butane");
+        Directory.CreateDirectory(Path.Combine(folder, "files"));
+        File.Copy(Path.Combine(Corpus, "13-local-contents.bu"), Path.Combine(folder, "node.bu"));
+        File.Copy(Path.Combine(Corpus, "files", "setup-node.sh"), Path.Combine(folder, "files", "setup-node.sh"));
+        File.Copy(Path.Combine(Corpus, "files", "10-static.network"), Path.Combine(folder, "files", "10-static.network"));
+
+        var result = Cli.Run(Cli.LocalWorkers, folder, "import", "node.bu", "--out", "Node.cs");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        Assert.Contains("wrote ", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("contents.Local(\"files/setup-node.sh\")", File.ReadAllText(Path.Combine(folder, "Node.cs")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnIgnitionConfigIgnitionRefusesIsNotImported()
+    {
+        var folder = TestPaths.NewScratchDirectory("import-ignition-bad");
+        File.WriteAllText(Path.Combine(folder, "bad.json"), """{"ignition":{"version":"3.3.0"},"storage":{"files":[{"path":"etc/x"}]}}""");
+
+        var result = Cli.Run(Cli.LocalWorkers, folder, "import", "bad.json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("bad.json: Ignition would refuse this config", result.StandardError, StringComparison.Ordinal);
+        Assert.Contains("path not absolute", result.StandardError, StringComparison.Ordinal);
+    }
+
+    private static IgnitionImportResult Import(string file, int index)
+    {
+        var options = new ImportOptions { WorkerName = $"corpus-{index}", ClassName = $"Corpus{index}", Namespace = "Corpus", SourceName = Path.GetFileName(file) };
+        if (file.EndsWith(".bu", StringComparison.Ordinal))
+        {
+            var translation = ButaneImport.Translate(File.ReadAllText(file), Corpus);
+            return IgnitionImporter.Import(translation.Config, options, translation.LocalFiles, "Butane config");
+        }
+
+        Assert.False(IgnitionValidator.Validate(File.ReadAllBytes(file)).HasErrors, file);
+        return IgnitionImporter.Import((JsonObject)JsonNode.Parse(File.ReadAllText(file))!, options);
+    }
+
+    /// <summary>
+    /// The config with every data URL replaced by its bytes (decompressed when the resource says gzip) and an empty
+    /// <c>compression</c> dropped: what Ignition writes to disk is the same.
+    /// </summary>
+    private static string Normalized(JsonObject config)
+    {
+        var copy = (JsonObject)config.DeepClone();
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject obj:
+                    if (obj["source"] is JsonValue v && v.TryGetValue<string>(out var source) && DataUrl.TryDecode(source) is { } bytes)
+                    {
+                        var gzip = obj["compression"] is JsonValue c && c.GetValue<string>() == "gzip";
+                        obj["source"] = "bytes:" + Convert.ToBase64String(gzip ? Gunzip(bytes) : bytes);
+                        if (gzip || obj["compression"] is JsonValue { } empty && empty.GetValue<string>() == "")
+                        {
+                            obj.Remove("compression");
+                        }
+                    }
+
+                    foreach (var (_, child) in obj)
+                    {
+                        Walk(child);
+                    }
+
+                    break;
+                case JsonArray array:
+                    foreach (var item in array)
+                    {
+                        Walk(item);
+                    }
+
+                    break;
+            }
+        }
+
+        Walk(copy);
+        return IgnitionJson.Canonical(copy);
+    }
+
+    private static byte[] Gunzip(byte[] data)
+    {
+        using var input = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
+    }
+}
