@@ -124,7 +124,7 @@ internal static class Load
     {
         var script = Path.Combine(AppContext.BaseDirectory, "load.lua");
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "-T", "5s", "-s", script, address.ToString(), "--" }.Concat(scriptArguments))
+        foreach (var argument in new[] { "-t", "2", "-c", connections.ToString(CultureInfo.InvariantCulture), "-d", $"{seconds}s", "-T", "30s", "-s", script, address.ToString(), "--" }.Concat(scriptArguments))
         {
             start.ArgumentList.Add(argument);
         }
