@@ -5,8 +5,9 @@ namespace CoreosDsl.Generators;
 
 /// <summary>
 /// Every diagnostic the generator and analyzers report. IDs are stable; each has a section in
-/// docs/diagnostics.md. CDSL0xx: schema files. CDSL1xx: deprecations (reported by the compiler through the
-/// generated [Obsolete] attributes, listed here for documentation). CDSL2xx and up: analyzers.
+/// docs/diagnostics.md. CDSL0xx: schema files. CDSL1xx: deprecations (CDSL101 and CDSL102 from
+/// DeprecatedDirectiveAnalyzer, which weighs a directive's versions against the project's target; the others from
+/// the compiler, through the [Obsolete] attributes generated for what no version changes). CDSL2xx and up: analyzers.
 /// </summary>
 internal static class DiagnosticDescriptors
 {
@@ -28,9 +29,22 @@ internal static class DiagnosticDescriptors
         "CDSL004", "Invalid CoreosDsl project property", "{0}", SchemaCategory, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: Help("CDSL004"));
 
+    private const string DeprecationCategory = "CoreosDsl.Deprecation";
+
+    /// <summary>CDSL101, in the compiler's obsolete wording: {0} the method, {1} <c>DirectiveDeprecation.Message</c>.</summary>
+    public static readonly DiagnosticDescriptor DeprecatedDirective = new(
+        global::CoreosDsl.Rules.RuleIds.DeprecatedDirective, "Directive deprecated by the target systemd version", "'{0}' is obsolete: '{1}'",
+        DeprecationCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: Help("CDSL101"));
+
+    /// <summary>CDSL102: the target systemd version ignores the directive.</summary>
+    public static readonly DiagnosticDescriptor IgnoredDirective = new(
+        global::CoreosDsl.Rules.RuleIds.IgnoredDirective, "Directive ignored by the target systemd version", "'{0}' is obsolete: '{1}'",
+        DeprecationCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: Help("CDSL102"));
+
     private static readonly DiagnosticDescriptor[] All =
     [
         MalformedSchemaLine, DuplicateSchemaDefinition, UnknownSchemaReference, InvalidGeneratorOption,
+        DeprecatedDirective, IgnoredDirective,
     ];
 
     public static DiagnosticDescriptor ById(string id) => All.First(d => d.Id == id);

@@ -30,9 +30,11 @@ public class CatalogTests
     [Fact]
     public void EveryRuleIsReportedByExactlyOneAnalyzer()
     {
+        // Besides the catalog's rules, which Validate() reports too, the deprecation analyzer's CDSL101/CDSL102 (they
+        // weigh the project's target systemd version, which a running worker does not have).
         var supported = AnalyzerHarness.Analyzers.SelectMany(a => a.SupportedDiagnostics).Select(d => d.Id).ToList();
 
-        Assert.Equal(RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
+        Assert.Equal(RuleCatalog.All.Select(r => r.Id).Append("CDSL101").Append("CDSL102").Order(StringComparer.Ordinal), supported.Order(StringComparer.Ordinal));
     }
 
     [Fact]

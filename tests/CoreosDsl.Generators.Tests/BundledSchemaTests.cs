@@ -40,6 +40,8 @@ public class BundledSchemaTests
 
     [Theory]
     [InlineData(240, null)]
+    [InlineData(249, null)]
+    [InlineData(251, null)]
     [InlineData(252, "CDSL101")]
     [InlineData(257, "CDSL101")]
     [InlineData(258, "CDSL102")]
@@ -47,7 +49,7 @@ public class BundledSchemaTests
     {
         var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService, version);
 
-        var cpuShares = run.CompilationDiagnostics.Where(d => d.GetMessage().Contains("CPUShares", StringComparison.Ordinal)).ToList();
+        var cpuShares = run.BuildDiagnostics.Where(d => d.GetMessage().Contains("CPUShares", StringComparison.Ordinal)).ToList();
         if (expectedId is null)
         {
             Assert.Empty(cpuShares);
@@ -59,8 +61,12 @@ public class BundledSchemaTests
         Assert.Equal(expectedId == "CDSL102" ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains("Use CPUWeight= instead", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains($"systemd {version}", diagnostic.GetMessage(), StringComparison.Ordinal);
-        // The location is the call in the user's code.
+        // The location is the method's name at the call in the user's code, with the documented help link.
         Assert.Equal("User0.cs", diagnostic.Location.SourceTree?.FilePath);
+        Assert.Equal("CPUShares", diagnostic.Location.SourceTree!.GetText().ToString(diagnostic.Location.SourceSpan));
+        Assert.Equal($"https://github.com/coreosdsl/CoreosDsl/blob/main/docs/diagnostics.md#{expectedId.ToLowerInvariant()}", diagnostic.Descriptor.HelpLinkUri);
+        Assert.Equal($"'ServiceSectionBuilder.CPUShares(ulong)' is obsolete: 'CPUShares=: deprecated v252 (cgroup v1), ignored since v258 (target: systemd {version}{(version >= 258 ? ", which ignores it" : "")}). Use CPUWeight= instead.'",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]
@@ -68,7 +74,7 @@ public class BundledSchemaTests
     {
         var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService);
 
-        var diagnostic = Assert.Single(run.CompilationDiagnostics);
+        var diagnostic = Assert.Single(run.BuildDiagnostics);
         Assert.Equal("CDSL101", diagnostic.Id);
         Assert.Contains("systemd 252", diagnostic.GetMessage(), StringComparison.Ordinal);
     }

@@ -5,7 +5,7 @@
 namespace CoreosDsl.Systemd;
 
 /// <summary>
-/// Builds the <c>[Demo]</c> section of a unit file (schema for systemd 230).
+/// Builds the <c>[Demo]</c> section of a unit file.
 /// </summary>
 internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.SectionBuilder
 {
@@ -154,7 +154,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <returns>This builder.</returns>
     /// <remarks>Deprecation: renamed v200; replacement: NewName=.</remarks>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    [global::System.Obsolete("OldName=: renamed v200 (target: systemd 230). Use NewName= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "https://github.com/coreosdsl/CoreosDsl/blob/main/docs/diagnostics.md#cdsl101")]
+    [global::CoreosDsl.Systemd.SystemdDeprecated("OldName", Deprecated = 200, Because = "renamed v200", Use = "NewName=")]
     public DemoSectionBuilder OldName([global::CoreosDsl.Systemd.SystemdSyntax("text")] string value)
     {
         Set("OldName", value, global::CoreosDsl.Systemd.DirectiveValue.Text);
@@ -168,7 +168,7 @@ internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Sec
     /// <returns>This builder.</returns>
     /// <remarks>Deprecation: deprecated v150, ignored since v240; replacement: Paint=.</remarks>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    [global::System.Obsolete("Gone=: deprecated v150, ignored since v240 (target: systemd 230). Use Paint= instead.", false, DiagnosticId = "CDSL101", UrlFormat = "https://github.com/coreosdsl/CoreosDsl/blob/main/docs/diagnostics.md#cdsl101")]
+    [global::CoreosDsl.Systemd.SystemdDeprecated("Gone", Deprecated = 150, Ignored = 240, Because = "deprecated v150, ignored since v240", Use = "Paint=")]
     public DemoSectionBuilder Gone(ulong value)
     {
         Set("Gone", value, global::CoreosDsl.Systemd.DirectiveValue.UInt);

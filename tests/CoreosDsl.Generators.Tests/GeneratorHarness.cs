@@ -2,12 +2,30 @@ using System.Collections.Immutable;
 using Basic.Reference.Assemblies;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace CoreosDsl.Generators.Tests;
 
 /// <summary>The outcome of running the generator over a compilation.</summary>
-public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics)
+public sealed record GeneratorRun(GeneratorDriver Driver, Compilation Output, ImmutableArray<Diagnostic> GeneratorDiagnostics, IReadOnlyDictionary<string, string> Properties)
 {
+    /// <summary>
+    /// The compiler's warnings and errors plus those of the deprecation analyzer (CDSL101/CDSL102), which weighs the
+    /// generated <c>[SystemdDeprecated]</c> against the project's CoreosDslSystemdVersion, as a build reports them.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> BuildDiagnostics
+    {
+        get
+        {
+            // Only the user's files are analyzed, as they are where calls are (binding every generated builder is slow).
+            var analyzed = Output.WithAnalyzers([new CoreosDsl.Generators.Diagnostics.DeprecatedDirectiveAnalyzer()],
+                new AnalyzerOptions([], new BuildPropertiesProvider(Properties)));
+            var fromAnalyzer = Output.SyntaxTrees.Where(t => t.FilePath.StartsWith("User", StringComparison.Ordinal))
+                .SelectMany(t => analyzed.GetAnalyzerSemanticDiagnosticsAsync(Output.GetSemanticModel(t), null, CancellationToken.None).GetAwaiter().GetResult());
+            return [.. CompilationDiagnostics, .. fromAnalyzer.Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+        }
+    }
+
     public GeneratorDriverRunResult Result => Driver.GetRunResult();
 
     /// <summary>Compiler diagnostics of the compilation with the generated code (errors and warnings).</summary>
@@ -47,6 +65,6 @@ public static class GeneratorHarness
             : new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = systemdVersion.Value.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         var driver = CreateDriver(additionalFiles, properties);
         driver = driver.RunGeneratorsAndUpdateCompilation(Compilation(userSource), out var output, out var diagnostics);
-        return new GeneratorRun(driver, output, diagnostics);
+        return new GeneratorRun(driver, output, diagnostics, properties);
     }
 }

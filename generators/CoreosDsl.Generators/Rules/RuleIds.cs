@@ -41,10 +41,10 @@ internal static class RuleIds
     public const string UnknownSection = "CDSL241";
     public const string DropInAddsExecStart = "CDSL242";
 
-    /// <summary>The compiler's IDs for deprecated directives (from the generated [Obsolete] attributes).</summary>
+    /// <summary>Deprecated at the target systemd version (DeprecatedDirectiveAnalyzer, from the generated [SystemdDeprecated]).</summary>
     public const string DeprecatedDirective = "CDSL101";
 
-    /// <summary>The compiler's ID for directives ignored at the target version.</summary>
+    /// <summary>Ignored at the target systemd version (DeprecatedDirectiveAnalyzer).</summary>
     public const string IgnoredDirective = "CDSL102";
 
     /// <summary>Diagnostic property: the string that replaces the flagged literal (a certain fix).</summary>

@@ -8,7 +8,8 @@ namespace CoreosDsl.Generators.Systemd;
 /// Writes the C# for the systemd model: one file per section builder, one for the enums, one for the unit
 /// builders and the <c>Units</c> factory, and (when the project references CoreosDsl.CloudConfig) the
 /// <c>coreos.units</c> extension methods. Pure functions of the model, so output is deterministic.
-/// Generated types are internal: each definitions project gets builders for its own target version.
+/// What a directive's deprecation means depends on the project's target version: the methods carry the versions in
+/// <c>[SystemdDeprecated]</c> and the analyzer reports CDSL101/CDSL102 at the call.
 /// </summary>
 internal static class SystemdEmitter
 {
@@ -32,12 +33,12 @@ internal static class SystemdEmitter
         w.Line();
     }
 
-    public static string Section(SectionSpec section, int target)
+    public static string Section(SectionSpec section)
     {
         var w = new SourceWriter();
         Header(w);
         w.Line("/// <summary>");
-        w.Line($"/// Builds the <c>[{section.Name}]</c> section of a unit file (schema for systemd {target}).");
+        w.Line($"/// Builds the <c>[{section.Name}]</c> section of a unit file.");
         if (section.Note is not null)
         {
             w.Line($"/// {Naming.Xml(section.Note)}");
@@ -388,9 +389,37 @@ internal static class SystemdEmitter
         var target = section.Directives.FirstOrDefault(t => t.Name == name);
         return target is not null && target.Kind == d.Kind && target.EnumName == d.EnumName && target.IgnoredKind == d.IgnoredKind
             && target.Repeat == d.Repeat && target.Condition == d.Condition && target.OptionalPrefix == d.OptionalPrefix
-            && target.Nanoseconds == d.Nanoseconds && target.Forms == d.Forms && target.Prefixes == d.Prefixes && target.Obsolete == ObsoleteLevel.None
+            && target.Nanoseconds == d.Nanoseconds && target.Forms == d.Forms && target.Prefixes == d.Prefixes
+            && !target.HasDeprecation && target.Misplaced is null
             ? name
             : null;
+    }
+
+    /// <summary>The arguments of <c>[SystemdDeprecated]</c>: the directive, then the versions and texts the schema gives.</summary>
+    private static string Deprecation(DirectiveSpec d)
+    {
+        var parts = new List<string> { Naming.Literal(d.Name) };
+        if (d.DeprecatedIn > 0)
+        {
+            parts.Add($"Deprecated = {d.DeprecatedIn}");
+        }
+
+        if (d.IgnoredIn > 0)
+        {
+            parts.Add($"Ignored = {d.IgnoredIn}");
+        }
+
+        if (d.DeprecatedBecause is not null)
+        {
+            parts.Add($"Because = {Naming.Literal(d.DeprecatedBecause)}");
+        }
+
+        if (d.Replacement is not null)
+        {
+            parts.Add($"Use = {Naming.Literal(d.Replacement)}");
+        }
+
+        return string.Join(", ", parts);
     }
 
     /// <summary>The documentation of the prefixes a string form accepts as written.</summary>
@@ -428,12 +457,14 @@ internal static class SystemdEmitter
         }
 
         w.Line($"/// <exception cref=\"{Rt}UnitDefinitionException\">The value is not valid for this directive.</exception>");
-        if (d.Obsolete != ObsoleteLevel.None)
+        if (d.Misplaced is not null)
         {
-            var id = d.ObsoleteMessage!.Contains("does not work in") || d.ObsoleteMessage.Contains("not allowed in") ? "CDSL103"
-                : d.Obsolete == ObsoleteLevel.Error ? "CDSL102" : "CDSL101";
-            var error = d.Obsolete == ObsoleteLevel.Error ? "true" : "false";
-            w.Line($"[global::System.Obsolete({Naming.Literal(d.ObsoleteMessage)}, {error}, DiagnosticId = \"{id}\", UrlFormat = {Naming.Literal(DiagnosticDescriptors.Help(id))})]");
+            // Wrong in this section at every systemd version: the compiler refuses the call.
+            w.Line($"[global::System.Obsolete({Naming.Literal(d.Misplaced)}, true, DiagnosticId = \"CDSL103\", UrlFormat = {Naming.Literal(DiagnosticDescriptors.Help("CDSL103"))})]");
+        }
+        else if (d.HasDeprecation)
+        {
+            w.Line($"[{Rt}SystemdDeprecated({Deprecation(d)})]");
         }
 
         if (RenamedTo(section, d) is { } current)

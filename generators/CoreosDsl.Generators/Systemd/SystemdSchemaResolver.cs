@@ -33,7 +33,7 @@ internal static class SystemdSchemaResolver
         "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes",
     };
 
-    public static SystemdModel Resolve(IReadOnlyList<ParsedSchemaFile> files, int targetVersion)
+    public static SystemdModel Resolve(IReadOnlyList<ParsedSchemaFile> files)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var containers = new Dictionary<string, Container>(StringComparer.Ordinal);
@@ -93,7 +93,7 @@ internal static class SystemdSchemaResolver
         var sections = new List<SectionSpec>();
         foreach (var section in containerOrder.Where(c => c.IsSection))
         {
-            sections.Add(ResolveSection(section, containers, enums, targetVersion, diagnostics));
+            sections.Add(ResolveSection(section, containers, enums, diagnostics));
         }
 
         foreach (var (spec, where) in unitTypes)
@@ -109,7 +109,6 @@ internal static class SystemdSchemaResolver
         }
 
         return new SystemdModel(
-            targetVersion,
             sections.ToEquatableArray(),
             enumOrder.Select(n => enums[n].Spec).ToEquatableArray(),
             unitTypes.Select(u => u.Spec).ToEquatableArray(),
@@ -117,7 +116,7 @@ internal static class SystemdSchemaResolver
     }
 
     private static SectionSpec ResolveSection(Container section, Dictionary<string, Container> containers,
-        Dictionary<string, (EnumSpec Spec, LocationInfo Where)> enums, int target, List<DiagnosticInfo> diagnostics)
+        Dictionary<string, (EnumSpec Spec, LocationInfo Where)> enums, List<DiagnosticInfo> diagnostics)
     {
         var directives = new List<DirectiveSpec>();
         var seen = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
@@ -138,7 +137,7 @@ internal static class SystemdSchemaResolver
                 return;
             }
 
-            directives.Add(ToSpec(raw, section.Name, target));
+            directives.Add(ToSpec(raw, section.Name));
         }
 
         foreach (var raw in section.Directives)
@@ -164,34 +163,28 @@ internal static class SystemdSchemaResolver
         return new SectionSpec(section.Name, section.Note, directives.ToEquatableArray());
     }
 
-    private static DirectiveSpec ToSpec(RawDirective raw, string section, int target)
+    /// <summary>
+    /// The directive as one section has it. Where it may not be used at all (<c>only=</c>, <c>except=</c>) is the
+    /// same for every systemd version and becomes a placement error here; its deprecation is kept as versions, which
+    /// the analyzer weighs against the project's target version.
+    /// </summary>
+    private static DirectiveSpec ToSpec(RawDirective raw, string section)
     {
-        var level = ObsoleteLevel.None;
-        string? message = null;
-        var use = raw.Use is null ? "" : $" Use {raw.Use} instead.";
+        string? placement = null;
         if (raw.Only is not null && !raw.Only.Contains(section))
         {
-            level = ObsoleteLevel.Error;
-            message = $"{raw.Name}= does not work in [{section}]: {raw.Doc ?? "only " + string.Join(", ", raw.Only) + " units accept it"}";
+            placement = $"{raw.Name}= does not work in [{section}]: {raw.Doc ?? "only " + string.Join(", ", raw.Only) + " units accept it"}";
         }
         else if (raw.Except is not null && raw.Except.Contains(section))
         {
-            level = ObsoleteLevel.Error;
-            message = $"{raw.Name}= is not allowed in [{section}].";
-        }
-        else if (raw.Ignored is int ignored && target >= ignored)
-        {
-            level = ObsoleteLevel.Error;
-            message = $"{raw.Name}=: {raw.Because ?? "ignored since v" + ignored} (target: systemd {target}, which ignores it).{use}";
-        }
-        else if (raw.Deprecated is int deprecated && target >= deprecated)
-        {
-            level = ObsoleteLevel.Warning;
-            message = $"{raw.Name}=: {raw.Because ?? "deprecated since v" + deprecated} (target: systemd {target}).{use}";
+            placement = $"{raw.Name}= is not allowed in [{section}].";
         }
 
         return new DirectiveSpec(raw.Name, raw.Kind, raw.EnumName, raw.Was, raw.Repeat, raw.Condition, raw.OptionalPrefix,
-            raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, level, message) { Prefixes = raw.Prefixes };
+            raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, raw.Deprecated ?? 0, raw.Ignored ?? 0, placement)
+        {
+            Prefixes = raw.Prefixes,
+        };
     }
 
     private static void ReadDirective(SchemaStatement statement, Container container, List<DiagnosticInfo> diagnostics)

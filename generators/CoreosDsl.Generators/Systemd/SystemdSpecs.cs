@@ -2,15 +2,11 @@ using CoreosDsl.Generators.Infrastructure;
 
 namespace CoreosDsl.Generators.Systemd;
 
-/// <summary>How strongly the target systemd version rejects a directive.</summary>
-internal enum ObsoleteLevel
-{
-    None,
-    Warning,
-    Error,
-}
-
-/// <summary>One directive of one section, resolved for the target systemd version.</summary>
+/// <summary>
+/// One directive of one section. <c>DeprecatedIn</c> and <c>IgnoredIn</c> are systemd versions (0: never); what they
+/// mean for a project depends on its target version and is the analyzer's concern (CDSL101/CDSL102).
+/// <c>Misplaced</c> is the message when the section may not use the directive at all (CDSL103), or null.
+/// </summary>
 internal sealed record DirectiveSpec(
     string Name,
     string Kind,
@@ -25,11 +21,15 @@ internal sealed record DirectiveSpec(
     string? Doc,
     string? DeprecatedBecause,
     string? Replacement,
-    ObsoleteLevel Obsolete,
-    string? ObsoleteMessage)
+    int DeprecatedIn,
+    int IgnoredIn,
+    string? Misplaced)
 {
     /// <summary>The prefixes the string form accepts, in systemd's order (schema <c>prefixes=</c>), or null.</summary>
     public string? Prefixes { get; init; }
+
+    /// <summary>True when some systemd version deprecates or ignores the directive.</summary>
+    public bool HasDeprecation => DeprecatedIn > 0 || IgnoredIn > 0;
 }
 
 /// <summary>A section builder to generate: <c>[Service]</c> → <c>ServiceSectionBuilder</c>.</summary>
@@ -52,9 +52,8 @@ internal sealed record UnitTypeSpec(string Type, EquatableArray<string> Sections
     public string ClassName => Pascal + "UnitBuilder";
 }
 
-/// <summary>Everything the systemd schema files describe, resolved for the target version.</summary>
+/// <summary>Everything the systemd schema files describe (independent of the project's target version).</summary>
 internal sealed record SystemdModel(
-    int TargetVersion,
     EquatableArray<SectionSpec> Sections,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<UnitTypeSpec> UnitTypes,

@@ -19,7 +19,35 @@ internal sealed class BuilderCatalog
     {
         UnitsFactory = unitBuilders?.GetType("CoreosDsl.Systemd.Units");
         UnitExtensions = unitBuilders?.GetType("CoreosDsl.Systemd.CoreosUnitsBuilderExtensions");
+        SystemdVersion = unitBuilders?.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Where(a => a.Key == "CoreosDslSystemdVersion" && int.TryParse(a.Value, out _))
+            .Select(a => int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture))
+            .FirstOrDefault() is > 0 and var version ? version : DirectiveDeprecation.DefaultTargetVersion;
     }
+
+    /// <summary>
+    /// The systemd version the definitions project targets: its <c>CoreosDslSystemdVersion</c>, which the CoreosDsl
+    /// props record as assembly metadata; <see cref="DirectiveDeprecation.DefaultTargetVersion"/> without it.
+    /// </summary>
+    public int SystemdVersion { get; }
+
+    /// <summary>
+    /// Why code that calls <paramref name="member"/> would not compile in the project, or null: obsolete as an error,
+    /// or the builder method of a directive the target systemd ignores (CDSL102).
+    /// </summary>
+    public string? RefusalOf(MemberInfo member) =>
+        member.GetCustomAttribute<SystemdDeprecatedAttribute>() is { } d && d.LevelAt(SystemdVersion) == DeprecationLevel.Ignored
+            ? d.MessageAt(SystemdVersion)
+            : member.GetCustomAttribute<ObsoleteAttribute>() is { IsError: true } obsolete ? obsolete.Message ?? "" : null;
+
+    /// <summary>
+    /// A comment for a member the project's build warns about (<c>CDSL101: ...</c>, a directive the target systemd
+    /// deprecates, or any <see cref="WarningOf"/>), or null.
+    /// </summary>
+    public string? WarningAt(MemberInfo member) =>
+        member.GetCustomAttribute<SystemdDeprecatedAttribute>() is { } d && d.LevelAt(SystemdVersion) == DeprecationLevel.Deprecated
+            ? $"CDSL101: {d.MessageAt(SystemdVersion)}"
+            : WarningOf(member);
 
     /// <summary>The generated <c>Units</c> factory (<c>Units.Service(name, configure)</c>), or null when the assembly has none.</summary>
     public Type? UnitsFactory { get; }

@@ -150,20 +150,20 @@ internal sealed class UnitImporter(BuilderCatalog catalog)
     }
 
     /// <summary>The step that writes exactly this line: a typed method when one rebuilds it, else Reset or Raw.</summary>
-    private static ImportStep? PlanDirective(Type unitBuilderType, Type sectionType, string unitName, BooleanSpelling spelling, UnitFileEntry entry, List<string> notes)
+    private ImportStep? PlanDirective(Type unitBuilderType, Type sectionType, string unitName, BooleanSpelling spelling, UnitFileEntry entry, List<string> notes)
     {
         var methods = sectionType.GetMethods(Public)
             .Where(m => m.Name == entry.Key && m.ReturnType == sectionType)
             .OrderBy(Preference)
             .ToList();
-        var skipped = methods.Where(BuilderCatalog.IsError).ToList();
+        var skipped = methods.Where(m => catalog.RefusalOf(m) is not null).ToList();
         foreach (var method in methods.Except(skipped))
         {
             foreach (var step in Candidates(method, entry.Value))
             {
                 if (Writes(unitBuilderType, sectionType, unitName, spelling, step, entry))
                 {
-                    if (BuilderCatalog.WarningOf(method) is { } warning)
+                    if (catalog.WarningAt(method) is { } warning)
                     {
                         notes.Add($"{unitName}: {warning}");
                         return step with { Comment = warning };
@@ -176,7 +176,7 @@ internal sealed class UnitImporter(BuilderCatalog catalog)
 
         if (skipped.Count > 0)
         {
-            notes.Add($"{unitName}: {entry.Key}= is kept as Raw(...): {skipped[0].GetCustomAttribute<ObsoleteAttribute>()!.Message}");
+            notes.Add($"{unitName}: {entry.Key}= is kept as Raw(...): {catalog.RefusalOf(skipped[0])}");
         }
 
         ImportStep fallback = entry.Value.Length == 0

@@ -97,7 +97,8 @@ public static class AnalyzerHarness
 
     /// <summary>The analyzers, as the compiler loads them from the analyzer assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
-        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer(), new Diagnostics.IgnitionWorkerAnalyzer()];
+        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer(), new Diagnostics.IgnitionWorkerAnalyzer(),
+         new Diagnostics.DeprecatedDirectiveAnalyzer()];
 
     /// <summary>
     /// Compiles user sources (named User0.cs, User1.cs, ...) with the generator's output and runs the analyzers on
