@@ -17,10 +17,20 @@ public sealed class IgnitionConfig
     /// <summary>A config of spec <see cref="IgnitionSchema.SpecVersion"/>, configured by <paramref name="configure"/>.</summary>
     /// <param name="configure">Sets the config's keys.</param>
     /// <returns>The config.</returns>
-    public static IgnitionConfig Create(Action<IgnitionConfigBuilder> configure)
+    public static IgnitionConfig Create(Action<IgnitionConfigBuilder> configure) => Create(IgnitionSpecVersion.V3_3_0, configure);
+
+    /// <summary>
+    /// A config of spec <paramref name="version"/>, configured by <paramref name="configure"/>. Keys of a later
+    /// spec than <paramref name="version"/> are reported by <see cref="Validation.IgnitionSpecCheck"/> (CDSL263).
+    /// </summary>
+    /// <param name="version">The spec version written to <c>ignition.version</c>.</param>
+    /// <param name="configure">Sets the config's keys.</param>
+    /// <returns>The config.</returns>
+    public static IgnitionConfig Create(IgnitionSpecVersion version, Action<IgnitionConfigBuilder> configure)
     {
+        ArgumentNullException.ThrowIfNull(configure);
         var builder = new IgnitionConfigBuilder();
-        builder.Ignition(i => i.Version(IgnitionSchema.SpecVersion));
+        builder.Ignition(i => i.Version(IgnitionSpecVersionText.Format(version)));
         configure(builder);
         return new IgnitionConfig(builder.Node);
     }

@@ -53,12 +53,12 @@ public class ValidateIgnitionFileTests
     [Fact]
     public void AnUnsupportedVersionNamesTheSupportedOnes()
     {
-        File.WriteAllText(Path.Combine(folder, "v.json"), """{"ignition":{"version":"3.4.0"}}""");
+        File.WriteAllText(Path.Combine(folder, "v.json"), """{"ignition":{"version":"3.5.0"}}""");
 
         var result = Cli.Run(Cli.Fleet, folder, "validate", "v.json");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("unsupported config version; ignition-validate 2.14 reads 3.0.0, 3.1.0, 3.2.0, 3.3.0 and 3.4.0-experimental", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("unsupported config version; this validator reads 3.0.0, 3.1.0, 3.2.0, 3.3.0, 3.4.0-experimental and 3.4.0", result.StandardOutput, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -143,8 +143,12 @@ internal static class AnalyzerDescriptors
         RuleIds.NoIgnitionForm, RuleCatalog.NoIgnitionForm.Title, RuleCatalog.NoIgnitionForm.MessageFormat, Units, DiagnosticSeverity.Warning,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.NoIgnitionForm.HelpLink);
 
+    public static readonly DiagnosticDescriptor IgnitionSpecTooOld = new(
+        RuleIds.IgnitionSpecTooOld, RuleCatalog.IgnitionSpecTooOld.Title, RuleCatalog.IgnitionSpecTooOld.MessageFormat, Values, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.IgnitionSpecTooOld.HelpLink);
+
     /// <summary>Every descriptor, in ID order.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm, IgnitionSpecTooOld];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 

@@ -14,6 +14,8 @@ internal sealed class KnownSymbols
         SystemdSyntaxAttribute = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.SystemdSyntaxAttribute");
         CloudConfigFormatAttribute = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CloudConfigFormatAttribute");
         IgnitionFormatAttribute = compilation.GetTypeByMetadataName("CoreosDsl.Ignition.IgnitionFormatAttribute");
+        IgnitionSinceAttribute = compilation.GetTypeByMetadataName("CoreosDsl.Ignition.IgnitionSinceAttribute");
+        IgnitionConfig = compilation.GetTypeByMetadataName("CoreosDsl.Ignition.IgnitionConfig");
         CoreosBuilder = compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosBuilder");
         WorkerDefinition = compilation.GetTypeByMetadataName("CoreosDsl.WorkerDefinition");
         SectionBuilder = compilation.GetTypeByMetadataName("CoreosDsl.Systemd.SectionBuilder");
@@ -30,6 +32,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? CloudConfigFormatAttribute { get; }
 
     public INamedTypeSymbol? IgnitionFormatAttribute { get; }
+
+    public INamedTypeSymbol? IgnitionSinceAttribute { get; }
+
+    public INamedTypeSymbol? IgnitionConfig { get; }
 
     public INamedTypeSymbol? CoreosBuilder { get; }
 

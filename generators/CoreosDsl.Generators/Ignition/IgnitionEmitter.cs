@@ -134,7 +134,7 @@ internal static class IgnitionEmitter
                 ? "null"
                 : "[" + string.Join(", ", model.Enums.First(e => e.Name == k.Enum).Values.Select(v => Naming.Literal(v.Value))) + "]";
             w.Line($"    new({Naming.Literal(k.Path)}, IgnitionValueType.{type}, {Naming.Literal(k.Format)}, {values}, " +
-                $"{(k.Required ? "true" : "false")}, {Naming.Literal(k.Key)}),");
+                $"{(k.Required ? "true" : "false")}, {Naming.Literal(k.Key)}{(k.Since is null ? "" : ", " + Naming.Literal(k.Since))}),");
         }
 
         w.Line("];");
@@ -238,6 +238,11 @@ internal static class IgnitionEmitter
         var path = key.Path.StartsWith("@") ? key.Name : key.Path;
         w.Line("/// <summary>");
         w.Line($"/// Sets <c>{path}</c>.{(key.Doc is null ? "" : " " + Naming.Xml(Naming.Sentence(key.Doc)))}");
+        if (key.Since is not null)
+        {
+            w.Line($"/// Spec {key.Since} and later only: the worker selects it with <c>WithIgnitionSpec</c> (else CDSL263).");
+        }
+
         w.Line("/// </summary>");
         foreach (var p in m.ParamDocs)
         {
@@ -246,6 +251,11 @@ internal static class IgnitionEmitter
         }
 
         w.Line("/// <returns>This builder.</returns>");
+        if (key.Since is not null)
+        {
+            w.Line($"[{Runtime}IgnitionSince({Naming.Literal(key.Since)})]");
+        }
+
         w.Open($"public {owner.ClassName} {m.Name}({m.Parameters})");
         foreach (var line in m.Body)
         {

@@ -25,7 +25,7 @@ internal static class IgnitionSchemaResolver
 
     private static readonly HashSet<string> Attributes = new(StringComparer.Ordinal)
     {
-        "format", "enum", "key", "item", "builder", "like",
+        "format", "enum", "key", "item", "builder", "like", "since",
     };
 
     public static IgnitionModel Resolve(IReadOnlyList<ParsedSchemaFile> files)
@@ -230,9 +230,21 @@ internal static class IgnitionSchemaResolver
             return null;
         }
 
+        if (values.TryGetValue("since", out var since) && !IsVersion(since))
+        {
+            Error(statement, tokens[0], diagnostics, $"since={since} is not a spec version; write since=MAJOR.MINOR.PATCH (since=3.4.0)");
+            return null;
+        }
+
         string? Get(string name) => values.TryGetValue(name, out var v) ? v : null;
         return new IgnitionKeySpec(path, tokens[1].Text, format, Get("enum"), Get("key"), Get("item"), Get("builder"), Get("like"),
-            required, statement.Doc);
+            required, statement.Doc, Get("since"));
+    }
+
+    private static bool IsVersion(string text)
+    {
+        var parts = text.Split('.');
+        return parts.Length == 3 && parts.All(p => p.Length > 0 && p.All(c => c >= '0' && c <= '9'));
     }
 
     private static void Error(SchemaStatement statement, SchemaToken token, List<DiagnosticInfo> diagnostics, string message) =>

@@ -14,7 +14,8 @@ internal sealed record IgnitionKeySpec(
     string? Builder,
     string? Like,
     bool Required,
-    string? Doc)
+    string? Doc,
+    string? Since = null)
 {
     public string Name => Path.Substring(Path.LastIndexOf('.') + 1);
 

@@ -105,6 +105,11 @@ internal static class RuleCatalog
         "{0} has no Ignition form and is left out of ignition.json; {1}",
         RuleSeverity.Warning, Units);
 
+    public static readonly RuleDescriptor IgnitionSpecTooOld = new(
+        RuleIds.IgnitionSpecTooOld, "Ignition setting of a later spec than the config's",
+        "{0} needs Ignition spec {1}, and this config is {2}, which Ignition reads without it; select {1} with .WithIgnitionSpec(IgnitionSpecVersion.{3}), or leave it out",
+        RuleSeverity.Error, Values);
+
     /// <summary>Every rule, in ID order.</summary>
     public static readonly RuleDescriptor[] All =
     [
@@ -114,7 +119,7 @@ internal static class RuleCatalog
         UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger,
         StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle,
         UnknownDirective, UnknownSection, DropInAddsExecStart,
-        IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm,
+        IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm, IgnitionSpecTooOld,
     ];
 
     private static RuleDescriptor Literal(string id, string title) => new(id, title, "{0}", RuleSeverity.Error, Values);

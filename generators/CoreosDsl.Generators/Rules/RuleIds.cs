@@ -36,6 +36,7 @@ internal static class RuleIds
     public const string IgnitionPathNotClean = "CDSL260";
     public const string StartedUnitWithoutInstall = "CDSL261";
     public const string NoIgnitionForm = "CDSL262";
+    public const string IgnitionSpecTooOld = "CDSL263";
 
     public const string UnknownDirective = "CDSL240";
     public const string UnknownSection = "CDSL241";

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CoreosDsl.CloudConfig;
+using CoreosDsl.Ignition;
 
 namespace CoreosDsl.Host;
 
@@ -39,7 +40,7 @@ internal static class CSharpWriter
     /// The whole source file of an imported Ignition (or Butane) config: a worker provisioned by Ignition only, its
     /// config built with <c>WithIgnition(i => ...)</c>.
     /// </summary>
-    public static string WriteIgnition(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes, string kind)
+    public static string WriteIgnition(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes, string kind, IgnitionSpecVersion? spec = null)
     {
         var text = Header(options, notes, kind, "emits the same Ignition config with the typed builders",
             ["System.Text.Json.Nodes", "CoreosDsl", "CoreosDsl.Host", "CoreosDsl.Ignition"]);
@@ -47,6 +48,11 @@ internal static class CSharpWriter
         var body = Indent + Indent;
         text.Append(Pad(Indent)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, Indent)).Append(", _ => { })\n");
         text.Append(Pad(body)).Append(".WithIgnition(").Append(Lambda(new LambdaArg("i", steps), body, scope)).Append(")\n");
+        if (spec is { } version)
+        {
+            text.Append(Pad(body)).Append(".WithIgnitionSpec(IgnitionSpecVersion.").Append(version).Append(")\n");
+        }
+
         text.Append(Pad(body)).Append(".WithProvisioning(Provisioning.Ignition);\n");
         text.Append("}\n");
         return text.ToString();

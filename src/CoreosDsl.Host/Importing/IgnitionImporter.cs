@@ -32,9 +32,13 @@ internal static class IgnitionImporter
         var context = new Context(new IgnitionBuilderCatalog(), [], localFiles ?? new Dictionary<JsonObject, string>());
         var input = (JsonObject)config.DeepClone();
         var tree = (JsonObject)config.DeepClone();
-        // The worker's config starts with ignition.version set to the builders' spec: say it only when it differs.
-        if (tree["ignition"] is JsonObject ignition && ignition["version"] is JsonValue version && version.TryGetValue<string>(out var v) && v == IgnitionSchema.SpecVersion)
+        // The worker's config starts with ignition.version set to its spec (3.3.0 unless WithIgnitionSpec says
+        // otherwise): a version the worker can select becomes that selection, any other stays a raw value.
+        IgnitionSpecVersion? spec = null;
+        if (tree["ignition"] is JsonObject ignition && ignition["version"] is JsonValue version && version.TryGetValue<string>(out var v)
+            && IgnitionSpecVersionText.Parse(v) is { } selectable)
         {
+            spec = selectable == IgnitionSpecVersion.V3_3_0 ? null : selectable;
             ignition.Remove("version");
             if (ignition.Count == 0)
             {
@@ -43,7 +47,7 @@ internal static class IgnitionImporter
         }
 
         var steps = PlanObject(context, typeof(IgnitionConfigBuilder), tree, "", MapLocal(context, config, tree));
-        var source = CSharpWriter.WriteIgnition(options, steps, context.Notes, kind);
+        var source = CSharpWriter.WriteIgnition(options, steps, context.Notes, kind, spec);
         return new IgnitionImportResult(source, context.Notes, input);
     }
 
@@ -102,7 +106,7 @@ internal static class IgnitionImporter
             var childPath = path.Length == 0 ? key : path + "." + key;
             if (!keys.TryGetValue(key, out var methods))
             {
-                context.Notes.Add($"{childPath}: not a key the builders know (spec {IgnitionSchema.SpecVersion}); set as a raw node");
+                context.Notes.Add($"{childPath}: not a key the builders know (spec 3.4.0); set as a raw node");
                 steps.Add(new RawJsonStep(key, value));
                 continue;
             }

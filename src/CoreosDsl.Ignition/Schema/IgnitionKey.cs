@@ -29,8 +29,9 @@ public enum IgnitionValueType
 /// <param name="Values">The values an enumerated string accepts, or null.</param>
 /// <param name="Required">Whether the enclosing object needs the key.</param>
 /// <param name="ItemKey">For a list of objects: the child that identifies an item.</param>
+/// <param name="Since">The spec version that added the key, when later than 3.3.0 (<c>3.4.0</c>), else null.</param>
 public sealed record IgnitionKey(
-    string Path, IgnitionValueType Type, string? Format, IReadOnlyList<string>? Values, bool Required, string? ItemKey)
+    string Path, IgnitionValueType Type, string? Format, IReadOnlyList<string>? Values, bool Required, string? ItemKey, string? Since = null)
 {
     /// <summary>The last segment of the path: the JSON key.</summary>
     public string Name => Path[(Path.LastIndexOf('.') + 1)..];

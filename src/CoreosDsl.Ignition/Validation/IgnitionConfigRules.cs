@@ -15,7 +15,7 @@ internal static partial class IgnitionConfigRules
     public static void Run(ConfigNode config, string version, EntrySink emit)
     {
         var order = IgnitionSpecVersions.Order(version);
-        var rules = new Rules(emit, order, version == "3.4.0-experimental");
+        var rules = new Rules(emit, order, order == IgnitionSpecVersions.Experimental34);
         rules.Ignition(config.Obj("ignition"));
         // Users and groups: Ignition checks nothing of them but duplicates.
         rules.Storage(config.Obj("storage"));
@@ -28,7 +28,7 @@ internal static partial class IgnitionConfigRules
 
     private sealed class Rules(EntrySink emit, int order, bool experimental)
     {
-        // Spec 3.3.0 is position 3 of IgnitionSpecVersions.Supported.
+        // Positions of IgnitionSpecVersions.Supported: 3.3.0 is 3, 3.4.0-experimental 4, 3.4.0 5.
         private bool AtLeast(int position) => order >= position;
 
         private void E(ConfigNode node, string rule, string message, string fix, string? child = null) =>
@@ -194,16 +194,20 @@ internal static partial class IgnitionConfigRules
                     return S3VersionIdEmpty(parts.RawQuery)
                         ? ("url", "invalid S3 object VersionId", "give versionId a value, or leave it out")
                         : null;
-                case "arn" when experimental:
-                    return url.StartsWith("arn:aws:s3:", StringComparison.Ordinal) && url.Contains('/', StringComparison.Ordinal)
-                        ? null
-                        : ("url", "invalid S3 ARN format", "write arn:aws:s3:::BUCKET/KEY");
+                case "arn" when AtLeast(IgnitionSpecVersions.Experimental34):
+                    return !IgnitionFormats.IsS3ObjectArn(parts.Scheme + ":" + parts.Opaque)
+                        ? ("url", "invalid S3 ARN format", "write arn:PARTITION:s3:::BUCKET/KEY or arn:PARTITION:s3:REGION:ACCOUNT:accesspoint/NAME/KEY")
+                        : S3VersionIdEmpty(parts.RawQuery)
+                            ? ("url", "invalid S3 object VersionId", "give versionId a value, or leave it out")
+                            : null;
                 case "data":
                     return DataUrl.Problem(url) is { } problem
                         ? ("data-url", problem, "write data:,TEXT with the text percent-encoded (as Butane does), or data:;base64,BASE64")
                         : null;
+                case "arn":
+                    return ("url", "invalid url scheme", "arn: S3 URLs need spec 3.4.0: raise ignition.version to 3.4.0 (WithIgnitionSpec(IgnitionSpecVersion.V3_4_0)), or write the s3://BUCKET/KEY URL");
                 default:
-                    return ("url", "invalid url scheme", $"Ignition fetches http, https, tftp, s3, gs and data URLs{(parts.Scheme.Length == 0 ? "; this URL has no scheme" : $", not {parts.Scheme}:")}");
+                    return ("url", "invalid url scheme", $"Ignition fetches http, https, tftp, s3, gs{(AtLeast(IgnitionSpecVersions.Experimental34) ? ", arn" : "")} and data URLs{(parts.Scheme.Length == 0 ? "; this URL has no scheme" : $", not {parts.Scheme}:")}");
             }
         }
 
@@ -363,9 +367,12 @@ internal static partial class IgnitionConfigRules
                 E(node, "mode", "illegal file mode", $"modes are decimal numbers of octal permissions: {Convert.ToInt32(usual, 8)} is {usual}", "mode");
             }
 
+            // Ignition 2.14 warns before 3.4.0-experimental; Ignition 2.22 and later warn for 3.4.0 too (3.6.0 applies them).
             if (!experimental && ((uint)mode & 3584) != 0)
             {
-                W(node, "mode", "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0", "Ignition ignores them: drop them from the mode, or set them from a unit", "mode");
+                W(node, "mode", AtLeast(IgnitionSpecVersions.V34)
+                    ? "setuid/setgid/sticky bits are not supported or functional in spec versions older than 3.6.0"
+                    : "setuid/setgid/sticky bits are not supported in spec versions older than 3.4.0", "Ignition ignores them: drop them from the mode, or set them from a unit", "mode");
             }
         }
 
@@ -598,6 +605,11 @@ internal static partial class IgnitionConfigRules
                 {
                     E(tang, "tang", "thumbprint is required", "give the server key's thumbprint (tang-show-keys prints it)", "thumbprint");
                 }
+
+                if (AtLeast(IgnitionSpecVersions.V34) && tang.NotEmpty("advertisement") && !IsJson(tang.Str("advertisement")!))
+                {
+                    E(tang, "tang", "advertisement is not valid JSON", "give the advertisement as the server's JSON (curl TANG/adv prints it)", "advertisement");
+                }
             }
         }
 
@@ -682,6 +694,20 @@ internal static partial class IgnitionConfigRules
             }
         }
 
+        // Go's json.Unmarshal into any: one JSON value, nothing after it.
+        private static bool IsJson(string text)
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(text, new System.Text.Json.JsonDocumentOptions { MaxDepth = 10000 });
+                return true;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        }
+
         // Go's path.Ext: the suffix from the last dot of the last element.
         private static string Extension(string name)
         {
@@ -737,6 +763,7 @@ internal static partial class IgnitionConfigRules
             foreach (var luks in storage.List("luks"))
             {
                 Dups(luks.Obj("clevis").List("tang"), t => t.Str("url") ?? "", "list each tang server once");
+                Dups(luks.List("openOptions"), s => s.Text!, "list each open option once");
             }
 
             Dups(storage.List("raid"), r => r.Str("name") ?? "", "give each array its own name");

@@ -3,19 +3,30 @@ using System.Globalization;
 namespace CoreosDsl.Ignition.Validation;
 
 /// <summary>
-/// The spec versions ignition-validate 2.14 (the Ignition of Debian 12 and of today's Flatcar releases) reads, and
-/// which keys each one has: 3.3.0 is the key table of <c>generators/schemas/ignition.schema</c>; the older versions
-/// lack the keys added after them; 3.4.0 exists only as <c>3.4.0-experimental</c>, with the keys of 3.3.0.
+/// The spec versions read, and which keys each one has: 3.0.0 to 3.3.0 and <c>3.4.0-experimental</c> as
+/// ignition-validate 2.14 (the Ignition of Debian 12) reads them, and 3.4.0 as Ignition 2.15 and later do. The key
+/// table of <c>generators/schemas/ignition.schema</c> is 3.4.0; its <c>since=</c> keys are missing from the older
+/// versions, as are the keys added after them (listed here); <c>3.4.0-experimental</c> (2.14) has the keys of 3.3.0.
 /// </summary>
 public static class IgnitionSpecVersions
 {
-    /// <summary>The versions ignition-validate 2.14 accepts, oldest first.</summary>
-    public static IReadOnlyList<string> Supported { get; } = ["3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0-experimental"];
+    /// <summary>The versions read, oldest first: what ignition-validate 2.14 accepts, then 3.4.0.</summary>
+    public static IReadOnlyList<string> Supported { get; } = ["3.0.0", "3.1.0", "3.2.0", "3.3.0", "3.4.0-experimental", "3.4.0"];
+
+    /// <summary>The position of 3.4.0-experimental in <see cref="Supported"/>: from it on, arn: S3 URLs are read.</summary>
+    internal const int Experimental34 = 4;
+
+    /// <summary>The position of 3.4.0 in <see cref="Supported"/>.</summary>
+    internal const int V34 = 5;
 
     /// <summary>The versions as one phrase for messages.</summary>
     public static string SupportedText => string.Join(", ", Supported.Take(Supported.Count - 1)) + " and " + Supported[^1];
 
-    // Where a key (and everything under it) first appeared; "*" matches any one path segment.
+    // The keys ignition.schema marks since= (3.4.0's additions).
+    private static readonly Lazy<(string Pattern, string Since)[]> SchemaAddedKeys = new(() =>
+        [.. Schema.IgnitionSchema.Keys.Where(k => k.Since is not null).Select(k => (k.Path, k.Since!))]);
+
+    // Where a key (and everything under it) first appeared, before 3.3.0.
     private static readonly (string Pattern, string Since)[] AddedKeys =
     [
         ("ignition.config.merge[].compression", "3.1.0"),
@@ -81,7 +92,7 @@ public static class IgnitionSpecVersions
     /// <returns>The version, or null.</returns>
     public static string? Since(string path)
     {
-        foreach (var (pattern, since) in AddedKeys)
+        foreach (var (pattern, since) in SchemaAddedKeys.Value.Concat(AddedKeys))
         {
             if (path == pattern || path.StartsWith(pattern + ".", StringComparison.Ordinal) || path.StartsWith(pattern + "[]", StringComparison.Ordinal))
             {

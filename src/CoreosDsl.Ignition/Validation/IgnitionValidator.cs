@@ -6,7 +6,7 @@ namespace CoreosDsl.Ignition.Validation;
 
 /// <summary>
 /// Validates an Ignition config the way <c>ignition-validate</c> 2.14 does (the Ignition of Debian 12 and of today's
-/// Flatcar): the JSON, the spec version, values of the wrong type, then every rule of the spec version's types
+/// Flatcar), and spec 3.4.0 the way Ignition 2.15 and later do: the JSON, the spec version, values of the wrong type, then every rule of the spec version's types
 /// (paths, duplicates, links, units and drop-ins, URLs and data URLs, hashes, compression, modes, disks, partitions,
 /// filesystems, LUKS, RAID) and unused keys, with its severities and messages, each located by line and column and
 /// given a fix.
@@ -89,7 +89,7 @@ public static class IgnitionValidator
         if (version.Length == 0)
         {
             emit.At(IgnitionSeverity.Error, "version", declared, "unsupported config version",
-                $"ignition-validate 2.14 reads {IgnitionSpecVersions.SupportedText}; write 3.3.0 (3.4.0 only as 3.4.0-experimental)");
+                $"this validator reads {IgnitionSpecVersions.SupportedText}; write 3.3.0 (Butane flatcar 1.0.0; Ignition 2.14 reads 3.4.0 only as 3.4.0-experimental) or 3.4.0 (flatcar 1.1.0, Ignition 2.15 and later)");
             return null;
         }
 

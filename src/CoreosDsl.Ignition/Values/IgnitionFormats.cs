@@ -89,9 +89,42 @@ public static class IgnitionFormats
             return $"'{value}' is not an absolute URL; write scheme://host/path or a data: URL";
         }
 
-        return uri.Scheme is "http" or "https" or "tftp" or "s3" or "gs" or "arn" or "data"
+        if (uri.Scheme == "arn")
+        {
+            var end = value.IndexOfAny(new[] { '?', '#' });
+            var arn = "arn" + (end < 0 ? value : value.Substring(0, end)).Substring(3);
+            return IsS3ObjectArn(arn)
+                ? null
+                : $"'{value}' is not the ARN of an S3 object; write arn:aws:s3:::BUCKET/KEY or arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME/KEY (spec 3.4.0)";
+        }
+
+        return uri.Scheme is "http" or "https" or "tftp" or "s3" or "gs" or "data"
             ? null
-            : $"'{value}' has the scheme '{uri.Scheme}', which Ignition does not fetch; use http, https, tftp, s3, gs, arn or data";
+            : $"'{value}' has the scheme '{uri.Scheme}', which Ignition does not fetch; use http, https, tftp, s3, gs, data or (spec 3.4.0) arn";
+    }
+
+    /// <summary>
+    /// Ignition's rule for <c>arn:</c> sources (spec 3.4.0): six colon-separated sections whose service is
+    /// <c>s3</c>, naming a bucket and key (<c>arn:aws:s3:::BUCKET/KEY</c>), or an access point and key
+    /// (<c>arn:aws:s3:REGION:ACCOUNT:accesspoint/NAME/KEY</c>).
+    /// </summary>
+    /// <param name="arn">The ARN without its query (<c>?versionId=</c>).</param>
+    /// <returns>True when Ignition fetches it.</returns>
+    public static bool IsS3ObjectArn(string arn)
+    {
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal) || arn.Count(c => c == ':') < 5)
+        {
+            return false;
+        }
+
+        var sections = arn.Split(new[] { ':' }, 6);
+        if (sections[2] != "s3")
+        {
+            return false;
+        }
+
+        var slashes = arn.Count(c => c == '/');
+        return sections[5].StartsWith("accesspoint/", StringComparison.Ordinal) ? slashes >= 2 : slashes >= 1;
     }
 
     private static string? HashProblem(string value)
@@ -122,11 +155,11 @@ public static class IgnitionFormats
         return Convert.ToInt32(value, 8) > 511 ? SpecialBits(value) : null;
     }
 
-    /// <summary>The problem of a mode with setuid, setgid or sticky bits, which spec 3.3.0 ignores (ignition-validate warns).</summary>
+    /// <summary>The problem of a mode with setuid, setgid or sticky bits, which specs 3.3.0 and 3.4.0 ignore (ignition-validate warns).</summary>
     /// <param name="mode">The mode as written.</param>
     /// <returns>The explanation.</returns>
     public static string SpecialBits(string mode) =>
-        $"mode {mode} has setuid, setgid or sticky bits, which Ignition ignores before spec 3.4.0 (ignition-validate warns); drop them, or set them from a unit";
+        $"mode {mode} has setuid, setgid or sticky bits, which Ignition ignores before spec 3.6.0 (ignition-validate warns); drop them, or set them from a unit";
 
     private static string? UnitNameProblem(string value)
     {

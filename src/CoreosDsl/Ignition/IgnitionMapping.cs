@@ -18,10 +18,10 @@ internal static class IgnitionMapping
     private static readonly HashSet<string> NetworkdSuffixes = new(StringComparer.Ordinal) { ".network", ".netdev", ".link" };
 
     /// <summary>The config and the findings of the mapping.</summary>
-    public static (IgnitionConfig Config, List<RuleFinding> Findings) Map(ConfigMapping cloudConfig)
+    public static (IgnitionConfig Config, List<RuleFinding> Findings) Map(ConfigMapping cloudConfig, IgnitionSpecVersion spec = IgnitionSpecVersion.V3_3_0)
     {
         var findings = new List<RuleFinding>();
-        var config = IgnitionConfig.Create(c =>
+        var config = IgnitionConfig.Create(spec, c =>
         {
             foreach (var (key, node) in cloudConfig)
             {

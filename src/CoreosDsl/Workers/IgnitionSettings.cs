@@ -10,6 +10,9 @@ namespace CoreosDsl;
 /// <param name="Extras">The Ignition settings beyond the shared definition.</param>
 public sealed record IgnitionSettings(Provisioning Provisioning, IReadOnlyList<Action<IgnitionConfigBuilder>> Extras)
 {
+    /// <summary>The spec version of <c>ignition.json</c>: 3.3.0 (Butane flatcar 1.0.0) unless chosen with <c>WithIgnitionSpec</c>.</summary>
+    public IgnitionSpecVersion Spec { get; init; } = IgnitionSpecVersion.V3_3_0;
+
     /// <summary>cloud-config only, nothing for Ignition: what a worker is until it chooses.</summary>
     public static IgnitionSettings None { get; } = new(Provisioning.CloudConfig, []);
 }

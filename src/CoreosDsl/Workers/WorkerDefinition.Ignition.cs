@@ -1,4 +1,5 @@
 using CoreosDsl.Ignition;
+using CoreosDsl.Ignition.Validation;
 using CoreosDsl.Rules;
 
 namespace CoreosDsl;
@@ -28,7 +29,18 @@ public sealed partial class WorkerDefinition
     public WorkerDefinition WithIgnition(Action<IgnitionConfigBuilder>? configure = null) =>
         new(Name, CloudConfig, Boot with { IgnitionFirstBoot = true }, MacAddresses, Uuids, Labels, new IgnitionSettings(
             Ignition.Provisioning | Provisioning.Ignition,
-            configure is null ? Ignition.Extras : [.. Ignition.Extras, configure]));
+            configure is null ? Ignition.Extras : [.. Ignition.Extras, configure]) { Spec = Ignition.Spec });
+
+    /// <summary>
+    /// A copy whose <c>ignition.json</c> is written in spec <paramref name="version"/>. 3.3.0 (the default) is what
+    /// Butane's flatcar 1.0.0 writes and every Flatcar release applies; 3.4.0 (Butane flatcar 1.1.0, Ignition 2.15 and
+    /// later) adds <c>arn:</c> S3 sources, LUKS <c>Discard</c> and <c>OpenOptions</c>, and tang <c>Advertisement</c>,
+    /// which are CDSL263 errors in a 3.3.0 worker.
+    /// </summary>
+    /// <param name="version">The spec version.</param>
+    /// <returns>The copy.</returns>
+    public WorkerDefinition WithIgnitionSpec(IgnitionSpecVersion version) =>
+        new(Name, CloudConfig, Boot, MacAddresses, Uuids, Labels, Ignition with { Spec = version });
 
     /// <summary>
     /// A copy that fetches its Ignition config from <paramref name="url"/>: <c>ignition.config.url=URL</c> and
@@ -48,9 +60,21 @@ public sealed partial class WorkerDefinition
 
     /// <summary>The Ignition config: the shared definition mapped to Ignition, then the Ignition-only settings.</summary>
     /// <returns>The config.</returns>
+    /// <exception cref="InvalidOperationException">The config uses a key or URL of a later spec than the worker's (CDSL263); the message names the fix.</exception>
     public IgnitionConfig ToIgnition()
     {
-        var (config, _) = IgnitionMapping.Map(CloudConfig);
+        var config = BuildIgnition();
+        if (SpecFindings(config).FirstOrDefault() is { } finding)
+        {
+            throw new InvalidOperationException($"worker '{Name}': {finding.Rule.Id}: {finding.Message}");
+        }
+
+        return config;
+    }
+
+    private IgnitionConfig BuildIgnition()
+    {
+        var (config, _) = IgnitionMapping.Map(CloudConfig, Ignition.Spec);
         foreach (var extra in Ignition.Extras)
         {
             config.Configure(extra);
@@ -59,13 +83,17 @@ public sealed partial class WorkerDefinition
         return config;
     }
 
+    /// <summary>CDSL263: what the config uses beyond the worker's spec version.</summary>
+    private static IEnumerable<RuleFinding> SpecFindings(IgnitionConfig config) =>
+        IgnitionSpecCheck.Check(config.Root).Select(p => new RuleFinding(RuleCatalog.IgnitionSpecTooOld, null, p.What, p.Since, p.Version, p.Member));
+
     /// <summary>The Ignition config as written to <c>ignition.json</c>: compact, deterministic JSON.</summary>
     /// <returns>The JSON text.</returns>
     public string ToIgnitionJson() => ToIgnition().ToJson();
 
     /// <summary>What the mapping to Ignition reports: started units without [Install] (CDSL261), settings without an Ignition form (CDSL262).</summary>
     private IEnumerable<WorkerDiagnostic> IgnitionFindings() =>
-        IgnitionMapping.Map(CloudConfig).Findings.Select(f => new WorkerDiagnostic(
+        IgnitionMapping.Map(CloudConfig, Ignition.Spec).Findings.Concat(SpecFindings(BuildIgnition())).Select(f => new WorkerDiagnostic(
             f.Rule.Id,
             f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
             f.Message,

@@ -97,7 +97,7 @@ public static class AnalyzerHarness
 
     /// <summary>The analyzers, as the compiler loads them from the analyzer assembly.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
-        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer(), new Diagnostics.IgnitionWorkerAnalyzer(),
+        [new Diagnostics.LiteralValueAnalyzer(), new Diagnostics.UnitSettingsAnalyzer(), new Diagnostics.WorkerUnitsAnalyzer(), new Diagnostics.IgnitionWorkerAnalyzer(), new Diagnostics.IgnitionSpecAnalyzer(),
          new Diagnostics.DeprecatedDirectiveAnalyzer()];
 
     /// <summary>
