@@ -7,7 +7,7 @@ namespace CoreosDsl.Systemd;
 /// <summary>
 /// Builds the <c>[Demo]</c> section of a unit file.
 /// </summary>
-internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.SectionBuilder
+public sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.SectionBuilder
 {
     /// <summary>Creates the builder of the [Demo] section of <paramref name="unit"/>.</summary>
     internal DemoSectionBuilder(global::CoreosDsl.Systemd.UnitBuilder unit)

@@ -20,11 +20,15 @@ public class UserSchemaTests
             }
             """;
 
-        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user], source);
+        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user], source, asConsumer: true);
 
+        Assert.Equal(["Systemd.ServiceSectionBuilderExtensions.g.cs"], run.HintNames);
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("FancyTimeoutSec(global::System.TimeSpan value)", run.Generated("Systemd.ServiceSectionBuilder.g.cs"), StringComparison.Ordinal);
+        // Only the addition is generated in the project: an extension method of CoreosDsl.Systemd's builder.
+        Assert.Equal(["Systemd.ServiceSectionBuilderExtensions.g.cs"], run.HintNames);
+        Assert.Contains("FancyTimeoutSec(this global::CoreosDsl.Systemd.ServiceSectionBuilder builder, global::System.TimeSpan value)",
+            run.Generated("Systemd.ServiceSectionBuilderExtensions.g.cs"), StringComparison.Ordinal);
     }
 
     [Theory]

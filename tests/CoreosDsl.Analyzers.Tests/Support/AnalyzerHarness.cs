@@ -29,6 +29,8 @@ public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs 
             var properties = new Dictionary<string, string>
             {
                 ["build_property.CoreosDslSystemdVersion"] = SystemdVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // As the CoreosDsl props set it: the bundled schemas, whose builders CoreosDsl.Systemd holds.
+                ["build_property.CoreosDslSchemaDirectory"] = BundledSchemas.Root + "/",
             };
             if (TargetOs is not null)
             {
