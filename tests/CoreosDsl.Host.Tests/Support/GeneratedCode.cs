@@ -36,7 +36,12 @@ public static class GeneratedCode
                     .Select(t => MetadataReference.CreateFromFile(t.Assembly.Location))),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var schemas = BundledSchemas.Systemd().ToList();
-        var options = new BuildPropertiesProvider(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" });
+        var options = new BuildPropertiesProvider(new Dictionary<string, string>
+        {
+            ["build_property.CoreosDslSystemdVersion"] = "252",
+            // As the CoreosDsl props set it: the bundled schemas' builders are CoreosDsl.Systemd's.
+            ["build_property.CoreosDslSchemaDirectory"] = BundledSchemas.Root + "/",
+        });
         var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], schemas, parse, options);
         driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
         var analyzerDiagnostics = analyze
