@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using CoreosDsl.Generators.CloudConfig;
 using CoreosDsl.Generators.Ignition;
+using CoreosDsl.Generators.Networkd;
 using CoreosDsl.Generators.Infrastructure;
 using CoreosDsl.Generators.Schema;
 using CoreosDsl.Generators.Systemd;
@@ -11,8 +12,8 @@ namespace CoreosDsl.Generators;
 
 /// <summary>
 /// Turns schema files (AdditionalFiles ending in <c>.schema</c>) into typed builders: systemd section and unit
-/// builders (deprecations recorded as versions, for the analyzer), the cloud-config builders and key table, and the Ignition
-/// builders and key table. Each file
+/// builders (deprecations recorded as versions, for the analyzer), the cloud-config builders and key table, the
+/// Ignition builders and key table, and the networkd file builders. Each file
 /// is parsed on its own; models hold only strings, bools and equatable arrays, so an edit to C# source
 /// leaves every step cached and nothing is regenerated.
 /// </summary>
@@ -154,6 +155,34 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             foreach (var spec in model.Objects)
             {
                 spc.AddSource($"Ignition.{spec.ClassName}.g.cs", IgnitionEmitter.Builder(spec, model));
+            }
+        });
+
+        // networkd builders: generated once, in the runtime project that is given the networkd schema files.
+        var networkd = files.Where(static f => f.Kind == SchemaKind.Networkd).Collect()
+            .Select(static (list, _) => list.IsEmpty ? null : NetworkdSchemaResolver.Resolve(list))
+            .WithTrackingName(TrackingNames.NetworkdModel);
+        context.RegisterSourceOutput(networkd, static (spc, model) =>
+        {
+            if (model is null)
+            {
+                return;
+            }
+
+            foreach (var d in model.Diagnostics)
+            {
+                spc.ReportDiagnostic(d.ToDiagnostic());
+            }
+
+            spc.AddSource("Networkd.Enums.g.cs", NetworkdEmitter.Enums(model));
+            foreach (var file in model.Files)
+            {
+                spc.AddSource($"Networkd.{file.ClassName}.g.cs", NetworkdEmitter.FileBuilder(file, model));
+            }
+
+            foreach (var section in model.Sections)
+            {
+                spc.AddSource($"Networkd.{section.ClassName}.g.cs", NetworkdEmitter.Section(section));
             }
         });
     }

@@ -23,7 +23,7 @@ public class WorkerIgnitionTests
                         .Install(i => i.WantedBy("multi-user.target")))
                     .Existing("docker.service", UnitCommand.Start, e => e
                         .DropIns(d => d.Add(x => x.Name("10-opts.conf").Content("[Service]\nNice=5\n"))))
-                    .Add(n => n.Name("static.network").Content("[Match]\nName=eth0\n\n[Network]\nAddress=10.0.0.10/24\n"))
+                    .Network("static.network", n => n.Match(m => m.Name("eth0")).Network(x => x.Address("10.0.0.10/24")))
                     .Add(m => m.Name("locksmithd.service").Mask(true))))
             .WriteFiles(f => f
                 .Add(x => x.Path("/etc/motd").Content("Welcome\n").Permissions("0644"))
@@ -57,6 +57,8 @@ public class WorkerIgnitionTests
         Assert.Equal("10-opts.conf", (string?)units.Single(u => (string?)u!["name"] == "docker.service")!["dropins"]![0]!["name"]);
         Assert.True((bool)units.Single(u => (string?)u!["name"] == "locksmithd.service")!["mask"]!);
         Assert.DoesNotContain(units, u => (string?)u!["name"] == "static.network");
+        var network = ((JsonArray)json["storage"]!["files"]!).Single(f => (string?)f!["path"] == "/etc/systemd/network/static.network")!;
+        Assert.Equal("data:,%5BMatch%5D%0AName%3Deth0%0A%0A%5BNetwork%5D%0AAddress%3D10.0.0.10/24%0A", (string?)network["contents"]!["source"]);
     }
 
     [Fact]

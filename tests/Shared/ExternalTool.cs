@@ -44,6 +44,9 @@ public static class ExternalTool
         ["ignition-validate"] = "ignition",
         ["dnsmasq"] = "dnsmasq-base",
         ["python3"] = "python3",
+        ["udevadm"] = "udev",
+        ["unshare"] = "util-linux",
+        ["sudo"] = "sudo",
     };
 
     /// <summary>The full path of <paramref name="tool"/>; throws naming the package when it is not installed.</summary>

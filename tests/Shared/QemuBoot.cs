@@ -164,6 +164,18 @@ public static class QemuBoot
         }
     }
 
+    /// <summary>
+    /// Boots with the given drive arguments and an e1000 card on QEMU's user network, so that /init fetches the kernel
+    /// line's http config URLs; give only URLs on <c>10.0.2.2</c> (the host's loopback inside the guest).
+    /// </summary>
+    public static BootLog BootWithNetwork(IEnumerable<string> driveArguments)
+    {
+        string[] common = ["-accel", "tcg", "-nographic", "-serial", "mon:stdio", "-m", "512", "-no-reboot",
+            "-netdev", "user,id=n0", "-device", "e1000,netdev=n0"];
+        var result = ExternalTool.Run("qemu-system-x86_64", [.. common, .. driveArguments], TimeSpan.FromMinutes(4));
+        return new BootLog(result.StandardOutput.Replace("\r", "", StringComparison.Ordinal));
+    }
+
     /// <summary>Boots with the given drive arguments, without a network card.</summary>
     public static BootLog Boot(IEnumerable<string> driveArguments)
     {

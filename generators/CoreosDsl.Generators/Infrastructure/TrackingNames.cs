@@ -10,4 +10,5 @@ internal static class TrackingNames
     public const string CloudConfigModel = nameof(CloudConfigModel);
     public const string ReferencesCloudConfig = nameof(ReferencesCloudConfig);
     public const string IgnitionModel = nameof(IgnitionModel);
+    public const string NetworkdModel = nameof(NetworkdModel);
 }

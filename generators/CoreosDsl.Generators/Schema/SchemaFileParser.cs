@@ -13,6 +13,7 @@ internal enum SchemaKind
     Systemd,
     CloudConfig,
     Ignition,
+    Networkd,
 }
 
 /// <summary>A schema file split into statements, with the problems found on the way.</summary>
@@ -23,7 +24,7 @@ internal sealed record ParsedSchemaFile(
 /// Splits schema files into statements: <c>#</c> comment lines and blank lines are skipped; words are separated
 /// by white space; <c>"..."</c> quotes a word (or the value of <c>key="..."</c>) with <c>\"</c> and <c>\\</c>
 /// escapes; a lone <c>--</c> starts the documentation, which runs to the end of the line. The first statement
-/// must be <c>schema systemd</c>, <c>schema cloud-config</c> or <c>schema ignition</c>.
+/// must be <c>schema systemd</c>, <c>schema cloud-config</c>, <c>schema ignition</c> or <c>schema networkd</c>.
 /// </summary>
 internal static class SchemaFileParser
 {
@@ -74,7 +75,7 @@ internal static class SchemaFileParser
         if (kind == SchemaKind.Unknown && diagnostics.Count == 0)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSchemaLine, new LocationInfo(path, 0, 0, 0),
-                "the schema file has no 'schema systemd', 'schema cloud-config' or 'schema ignition' line"));
+                "the schema file has no 'schema systemd', 'schema cloud-config', 'schema ignition' or 'schema networkd' line"));
         }
 
         return new(path, kind, statements.ToEquatableArray(), diagnostics.ToEquatableArray());
@@ -92,11 +93,13 @@ internal static class SchemaFileParser
                     return SchemaKind.CloudConfig;
                 case "ignition":
                     return SchemaKind.Ignition;
+                case "networkd":
+                    return SchemaKind.Networkd;
             }
         }
 
         diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MalformedSchemaLine, statement.Location,
-            "the first line of a schema file must be 'schema systemd', 'schema cloud-config' or 'schema ignition'"));
+            "the first line of a schema file must be 'schema systemd', 'schema cloud-config', 'schema ignition' or 'schema networkd'"));
         return SchemaKind.Unknown;
     }
 

@@ -33,7 +33,7 @@ internal sealed class MachineScripts(Uri? publicUrl)
             scripts = byBaseUrl.GetOrAdd(key, _ => new ConcurrentDictionary<WorkerDefinition, byte[]>(ReferenceEqualityComparer.Instance));
         }
 
-        return scripts.TryGetValue(worker, out var script) ? script : scripts.GetOrAdd(worker, Render(worker, http));
+        return scripts.GetOrAdd(worker, static (w, state) => state.Scripts.Render(w, state.Http), (Scripts: this, Http: http));
     }
 
     private byte[] Render(WorkerDefinition worker, HttpContext http) =>

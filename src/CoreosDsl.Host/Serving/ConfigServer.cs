@@ -118,7 +118,7 @@ internal sealed class ConfigServer : IAsyncDisposable
                 ["macAddresses"] = new JsonArray(w.MacAddresses.Select(m => (JsonNode)m).ToArray()),
             }).ToArray()),
         }));
-        // A config asked for by name (and where a NAME does not exist, the routes below explain it).
+        // The lookup above answers every worker's configs, so these routes see only names no worker has: say which exist.
         app.MapGet("/{worker}/cloud-config.yml", (string worker) =>
             Text(StatusCodes.Status404NotFound, $"no worker named \"{worker}\"; this server has {string.Join(", ", workers.Select(w => w.Name))}\n"));
         app.MapGet("/{worker}/ignition.json", (string worker) =>

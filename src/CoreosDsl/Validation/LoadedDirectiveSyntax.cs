@@ -26,20 +26,37 @@ internal static class LoadedDirectiveSyntax
     }
 
     /// <summary>
+    /// The last schema read and the assemblies it was read from (weakly held: a collectible assembly may go). Reading
+    /// it walks every builder method by reflection, far more than a worker's own checks cost, so it is read again only
+    /// when the loaded builder assemblies change.
+    /// </summary>
+    private static volatile CachedSchema? cached;
+
+    /// <summary>
     /// The sections and directives of the builders generated into the loaded assemblies (the bundled schema and the
     /// user's), for the unknown-name checks of raw unit text; empty when no builders are loaded.
     /// </summary>
     public static UnitSchema Schema()
     {
+        var sources = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.GetType("CoreosDsl.Systemd.UnitSectionBuilder", throwOnError: false) is not null)
+            .ToArray();
+        if (cached is { } last && last.IsFrom(sources))
+        {
+            return last.Schema;
+        }
+
+        var schema = Read(sources);
+        cached = new CachedSchema([.. sources.Select(a => new WeakReference<Assembly>(a))], schema);
+        return schema;
+    }
+
+    private static UnitSchema Read(Assembly[] sources)
+    {
         var directives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var sectionsOfType = new Dictionary<UnitType, List<string>>();
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        foreach (var assembly in sources)
         {
-            if (assembly.IsDynamic || assembly.GetType("CoreosDsl.Systemd.UnitSectionBuilder", throwOnError: false) is null)
-            {
-                continue;
-            }
-
             foreach (var type in assembly.GetTypes().Where(t => t.Namespace == "CoreosDsl.Systemd"))
             {
                 if (type.Name.Length > "SectionBuilder".Length && type.Name.EndsWith("SectionBuilder", StringComparison.Ordinal))
@@ -61,6 +78,13 @@ internal static class LoadedDirectiveSyntax
         }
 
         return new UnitSchema(directives, sectionsOfType);
+    }
+
+    private sealed record CachedSchema(WeakReference<Assembly>[] Sources, UnitSchema Schema)
+    {
+        public bool IsFrom(Assembly[] sources) =>
+            Sources.Length == sources.Length
+            && Sources.Zip(sources).All(p => p.First.TryGetTarget(out var assembly) && ReferenceEquals(assembly, p.Second));
     }
 
     private static UnitType? UnitTypeOf(string pascal) =>

@@ -10,8 +10,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CoreosDsl.Host.Tests;
 
 /// <summary>
-/// Compiles C# the way a definitions project does: with the CoreosDsl source generator over the bundled systemd
-/// schemas (so the typed unit builders exist), against the CoreosDsl assemblies; then loads it to run.
+/// Compiles C# the way a definitions project does: against the CoreosDsl assemblies (CoreosDsl.Systemd holds the
+/// typed unit builders), with the CoreosDsl source generator over the bundled systemd schemas; then loads it to run.
 /// </summary>
 public static class GeneratedCode
 {
@@ -26,38 +26,59 @@ public static class GeneratedCode
     /// </summary>
     public static Assembly Compile(IEnumerable<string> sources, bool analyze, params string[] allowedWarnings)
     {
-        var parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
-        var global = CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;", parse);
-        var compilation = CSharpCompilation.Create(
-            "Imported" + Guid.NewGuid().ToString("N"),
-            [global, .. sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, parse, path: $"Imported{i}.cs"))],
-            Net100.References.All.AddRange(
-                new[] { typeof(WorkerDefinition), typeof(CloudConfig.ConfigMapping), typeof(Systemd.SectionBuilder), typeof(WorkerHost), typeof(Ignition.IgnitionConfig) } // SectionBuilder: only the runtime has it (the analyzer assembly links the value types)
-                    .Select(t => MetadataReference.CreateFromFile(t.Assembly.Location))),
+        var user = CSharpCompilation.Create(
+            AssemblyName,
+            [Global.Value, .. sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, Parse, path: $"Imported{i}.cs"))],
+            References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var schemas = BundledSchemas.Systemd().ToList();
-        var options = new BuildPropertiesProvider(new Dictionary<string, string>
-        {
-            ["build_property.CoreosDslSystemdVersion"] = "252",
-            // As the CoreosDsl props set it: the bundled schemas' builders are CoreosDsl.Systemd's.
-            ["build_property.CoreosDslSchemaDirectory"] = BundledSchemas.Root + "/",
-        });
-        var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], schemas, parse, options);
-        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        // The generator as a definitions project runs it: over the bundled schemas, whose builders are CoreosDsl.Systemd's,
+        // it adds nothing (the project has no schema files of its own), so only its diagnostics matter.
+        var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], Schemas.Value, Parse, Options);
+        driver.RunGeneratorsAndUpdateCompilation(user, out var output, out var generatorDiagnostics);
         var analyzerDiagnostics = analyze
-            ? output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([.. schemas], options)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            ? output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([.. Schemas.Value], Options)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
             : [];
         var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Concat(analyzerDiagnostics)
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !Allowed(d.Id, allowedWarnings))
             .ToList();
         Assert.True(problems.Count == 0, "the imported C# does not compile cleanly:\n" + string.Join('\n', problems.Take(20)));
 
-        using var image = new MemoryStream();
-        var emit = output.Emit(image);
-        Assert.True(emit.Success, string.Join('\n', emit.Diagnostics));
-        image.Position = 0;
+        var image = EmitOrFail((CSharpCompilation)output);
+
         // A collectible context of its own; CoreosDsl's assemblies resolve to the ones these tests use.
-        return new AssemblyLoadContext("imported", isCollectible: true).LoadFromStream(image);
+        return new AssemblyLoadContext("imported", isCollectible: true).LoadFromStream(new MemoryStream(image));
+    }
+
+    /// <summary>The name of every compiled assembly.</summary>
+    private const string AssemblyName = "Imported";
+
+    private static readonly CSharpParseOptions Parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
+
+    private static readonly Lazy<SyntaxTree> Global = new(() =>
+        CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.IO; global using System.Linq;", Parse));
+
+    private static readonly Lazy<System.Collections.Immutable.ImmutableArray<MetadataReference>> References = new(() =>
+    [
+        .. Net100.References.All,
+        .. new[] { typeof(WorkerDefinition), typeof(CloudConfig.ConfigMapping), typeof(Systemd.SectionBuilder), typeof(WorkerHost), typeof(Ignition.IgnitionConfig) } // SectionBuilder: only the runtime has it (the analyzer assembly links the value types)
+            .Select(t => MetadataReference.CreateFromFile(t.Assembly.Location)),
+    ]);
+
+    private static readonly Lazy<List<AdditionalText>> Schemas = new(() => BundledSchemas.Systemd().ToList());
+
+    /// <summary>As the CoreosDsl props set them: systemd 252, and the bundled schemas, whose builders are CoreosDsl.Systemd's.</summary>
+    private static readonly BuildPropertiesProvider Options = new(new Dictionary<string, string>
+    {
+        ["build_property.CoreosDslSystemdVersion"] = "252",
+        ["build_property.CoreosDslSchemaDirectory"] = BundledSchemas.Root + "/",
+    });
+
+    private static byte[] EmitOrFail(CSharpCompilation compilation)
+    {
+        using var image = new MemoryStream();
+        var emit = compilation.Emit(image);
+        Assert.True(emit.Success, string.Join('\n', emit.Diagnostics));
+        return image.ToArray();
     }
 
     /// <summary>Every analyzer of the analyzer assembly, as the compiler loads them.</summary>

@@ -18,5 +18,9 @@ public static class BundledSchemas
     /// <summary>The Ignition schema file.</summary>
     public static AdditionalText Ignition() => Read(Path.Combine(Root, "ignition.schema"));
 
+    /// <summary>The networkd schema files (.network, .netdev, .link).</summary>
+    public static IEnumerable<AdditionalText> Networkd() =>
+        Directory.EnumerateFiles(Path.Combine(Root, "networkd"), "*.schema").Order(StringComparer.Ordinal).Select(Read);
+
     private static AdditionalText Read(string path) => new InMemoryAdditionalText(path, File.ReadAllText(path));
 }

@@ -80,7 +80,7 @@ internal static class Load
             await WrkAsync(address, ConfigClients, 2, "configs", workers.ToString(CultureInfo.InvariantCulture)); // warm-up: JIT, connections
             var cpu = Cpu.Of(server.Id);
             var configs = await WrkAsync(address, ConfigClients, Seconds, "configs", workers.ToString(CultureInfo.InvariantCulture));
-            var (serverCpu, _) = cpu.Since();
+            var serverCpu = cpu.Since();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"configs+scripts: {configs.Requests} requests in {configs.Seconds:0.0} s, {ConfigClients} connections, {configs.Requests / configs.Seconds:0} req/s; " +
                 $"latency p50 {configs.P50:0.00} ms, p90 {configs.P90:0.00} ms, p99 {configs.P99:0.00} ms, max {configs.Max:0.00} ms; " +
@@ -102,7 +102,7 @@ internal static class Load
             });
             cpu = Cpu.Of(server.Id);
             var assets = await WrkAsync(address, AssetClients, Seconds, "asset", path);
-            (serverCpu, _) = cpu.Since();
+            serverCpu = cpu.Since();
             await sampling.CancelAsync();
             await sampler;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -153,30 +153,28 @@ internal static class Load
 }
 
 /// <summary>
-/// CPU time used by the server and by this load generator since a starting point. On a machine shared with other work
-/// the wall-clock numbers follow the load; CPU per request and per GB do not, so they compare changes fairly.
+/// CPU time the server used since a starting point. On a machine shared with other work the wall-clock numbers follow
+/// the load; CPU per request and per GB do not, so they compare changes fairly.
 /// </summary>
 internal sealed class Cpu
 {
     private readonly int serverPid;
-    private readonly TimeSpan server;
-    private readonly TimeSpan self;
+    private readonly TimeSpan start;
 
     private Cpu(int serverPid)
     {
         this.serverPid = serverPid;
-        server = ReadStat(File.ReadAllText($"/proc/{serverPid}/stat"));
-        self = Process.GetCurrentProcess().TotalProcessorTime;
+        start = Used(serverPid);
     }
 
     public static Cpu Of(int serverPid) => new(serverPid);
 
-    public (TimeSpan Server, TimeSpan Client) Since() =>
-        (ReadStat(File.ReadAllText($"/proc/{serverPid}/stat")) - server, Process.GetCurrentProcess().TotalProcessorTime - self);
+    public TimeSpan Since() => Used(serverPid) - start;
 
     /// <summary>utime + stime of /proc/PID/stat (fields 14 and 15, in clock ticks of 1/100 s), read after the command's closing parenthesis.</summary>
-    private static TimeSpan ReadStat(string stat)
+    private static TimeSpan Used(int pid)
     {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromMilliseconds(ticks * 10);
