@@ -9,8 +9,9 @@ namespace CoreosDsl.Systemd;
 /// </summary>
 public sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.SectionBuilder
 {
-    /// <summary>Creates the builder of the [Demo] section of <paramref name="unit"/>.</summary>
-    internal DemoSectionBuilder(global::CoreosDsl.Systemd.UnitBuilder unit)
+    /// <summary>Creates the builder of the [Demo] section of <paramref name="unit"/> (unit builders call this).</summary>
+    /// <param name="unit">The unit builder whose section this is.</param>
+    public DemoSectionBuilder(global::CoreosDsl.Systemd.UnitBuilder unit)
         : base(unit, "Demo")
     {
     }

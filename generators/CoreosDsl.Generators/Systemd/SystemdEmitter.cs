@@ -56,8 +56,10 @@ internal static class SystemdEmitter
 
         w.Line("/// </summary>");
         w.Open($"{Access(buildersCompiled)} sealed partial class {section.ClassName} : {Rt}SectionBuilder");
-        w.Line($"/// <summary>Creates the builder of the [{section.Name}] section of <paramref name=\"unit\"/>.</summary>");
-        w.Line($"internal {section.ClassName}({Rt}UnitBuilder unit)");
+        // Public: the unit builders a project's own schema files declare may have the bundled sections.
+        w.Line($"/// <summary>Creates the builder of the [{section.Name}] section of <paramref name=\"unit\"/> (unit builders call this).</summary>");
+        w.Line($"/// <param name=\"unit\">The unit builder whose section this is.</param>");
+        w.Line($"public {section.ClassName}({Rt}UnitBuilder unit)");
         w.Line($"    : base(unit, {Naming.Literal(section.Name)})");
         w.Line("{");
         w.Line("}");
