@@ -107,14 +107,17 @@ public static class AnalyzerHarness
     /// the user's files, as the build reports them (diagnostics in the user's files). The generator output depends only on the project settings,
     /// so it is produced once per settings and reused (the generator's own tests cover its incrementality).
     /// </summary>
-    public static CompiledSnippet Compile(ProjectSettings settings, params string[] sources)
+    public static CompiledSnippet Compile(ProjectSettings settings, params string[] sources) => Compile(settings, [], sources);
+
+    /// <summary>As <see cref="Compile(ProjectSettings, string[])"/>, referencing <paramref name="references"/> too (a shared library's assembly).</summary>
+    public static CompiledSnippet Compile(ProjectSettings settings, IEnumerable<MetadataReference> references, params string[] sources)
     {
         var userTrees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs", encoding: System.Text.Encoding.UTF8)).ToList();
         var (generated, generatorDiagnostics) = GeneratedFor(settings);
         var compilation = CSharpCompilation.Create(
             "Snippet",
             [.. userTrees, CSharpSyntaxTree.ParseText(settings.Usings ?? GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. generated],
-            MetadataReferences,
+            [.. MetadataReferences, .. references],
             new CSharpCompilationOptions(settings.Kind, nullableContextOptions: NullableContextOptions.Enable));
         var options = new BuildPropertiesProvider(settings.BuildProperties);
         var analyzed = compilation.WithAnalyzers(Analyzers, new AnalyzerOptions(AdditionalFiles, options));
