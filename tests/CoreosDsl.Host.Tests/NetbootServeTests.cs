@@ -236,6 +236,56 @@ public class NetbootServeTests
         }
     }
 
+    /// <summary>
+    /// What a booting machine asks for (configs, boot.ipxe, its script at the path boot.ipxe chains to) is answered before
+    /// routing; the other forms of the same request go through routes. Both give the same bytes and headers, HEAD gives
+    /// the headers alone, and the request log names the worker either way.
+    /// </summary>
+    [Fact]
+    public async Task AnswersFoundByPathAndByRouteAgreeAndAreLoggedWithTheirWorker()
+    {
+        var log = new List<RequestLogEntry>();
+        var workers = FleetWorkers.All();
+        await using var server = await Start(workers, log: log);
+        using var http = Client(server);
+
+        foreach (var (byPath, byRoute) in new[]
+        {
+            ("/worker-3/cloud-config.yml", "/cloud-config.yml?mac=52-54-00-C0-DE-03"),
+            ("/ipxe/52-54-00-c0-de-03.ipxe?uuid=&hostname=", "/ipxe?mac=52:54:00:c0:de:03"),
+            ("/ipxe/52-54-00-c0-de-03.ipxe", "/ipxe/52:54:00:C0:DE:03.ipxe"),
+        })
+        {
+            var prepared = await http.GetAsync(byPath);
+            var routed = await http.GetAsync(byRoute);
+            Assert.Equal(HttpStatusCode.OK, prepared.StatusCode);
+            Assert.Equal(await routed.Content.ReadAsByteArrayAsync(), await prepared.Content.ReadAsByteArrayAsync());
+            Assert.Equal(Headers(routed), Headers(prepared));
+
+            var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, byPath));
+            Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+            Assert.Equal(Headers(prepared), Headers(head));
+            Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+        }
+
+        Assert.Equal(workers[2].ToYaml(), await http.GetStringAsync("/worker-3/cloud-config.yml"));
+        var boot = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/boot.ipxe"));
+        Assert.Equal("text/plain; charset=utf-8", boot.Content.Headers.ContentType?.ToString());
+        Assert.Equal((await http.GetByteArrayAsync("/boot.ipxe")).Length, boot.Content.Headers.ContentLength);
+        Assert.Contains("no worker matches this machine (mac 52:54:00:00:00:99)", await http.GetStringAsync("/ipxe/52-54-00-00-00-99.ipxe"), StringComparison.Ordinal);
+        await http.GetAsync("/health"); // on the same connection, so the request before it has been logged
+
+        lock (log)
+        {
+            Assert.Equal(2, log.Count(e => e.Target is "/cloud-config.yml?mac=52-54-00-C0-DE-03" or "/ipxe?mac=52:54:00:c0:de:03"
+                && e.Worker == "worker-3" && e.Status == 200));
+            Assert.Contains(log, e => e.Target == "/ipxe/52-54-00-c0-de-03.ipxe?uuid=&hostname=" && e.Method == "GET" && e.Worker == "worker-3" && e.Bytes > 0);
+            Assert.Contains(log, e => e.Target == "/worker-3/cloud-config.yml" && e.Method == "HEAD" && e.Worker == "worker-3" && e.Status == 200);
+            Assert.Contains(log, e => e.Target == "/boot.ipxe" && e.Worker is null && e.Status == 200);
+            Assert.Contains(log, e => e.Target == "/ipxe/52-54-00-00-00-99.ipxe" && e.Worker == "(unknown machine)");
+        }
+    }
+
     /// <summary>The command line: --stock, --public-url and --allow reach the server, and a bad --allow is a usage error.</summary>
     [Fact]
     public async Task ServeStockFromTheCommandLine()

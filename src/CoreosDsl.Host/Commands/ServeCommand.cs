@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using CoreosDsl.Host.Netboot;
 using Spectre.Console;
@@ -75,6 +75,7 @@ internal static class ServeCommand
         using var assets = settings.Stock is null ? null : StockAssets.Open(settings.Stock, workers);
         var netboot = assets is null ? null : new NetbootSettings(assets, settings.PublicUrl);
         var gate = new object();
+        var text = new StringBuilder();
         await using var requestLog = new RequestLog((batch, dropped) =>
         {
             lock (gate)
@@ -84,9 +85,30 @@ internal static class ServeCommand
                     console.WriteWarning($"{dropped} requests were not logged: the log's output did not keep up");
                 }
 
-                foreach (var entry in batch)
+                if (console.Interactive && !json)
                 {
-                    Log(console, json, entry);
+                    foreach (var entry in batch)
+                    {
+                        LogInteractive(console, entry);
+                    }
+                }
+                else
+                {
+                    // A log file, pipe or collector: the whole batch as one write (standard output flushes on every write).
+                    text.Clear();
+                    foreach (var entry in batch)
+                    {
+                        if (json)
+                        {
+                            text.Append(HostConsole.JsonLine(RequestLogFormat.Json(entry))).Append('\n');
+                        }
+                        else
+                        {
+                            RequestLogFormat.AppendPlain(text, entry).AppendLine();
+                        }
+                    }
+
+                    console.Out.Write(text);
                 }
 
                 console.Out.Flush();
@@ -158,35 +180,10 @@ internal static class ServeCommand
         return WorkerHost.Success;
     }
 
-    private static void Log(HostConsole console, bool json, RequestLogEntry entry)
+    private static void LogInteractive(HostConsole console, in RequestLogEntry entry)
     {
-        if (json)
-        {
-            console.WriteJsonLine(new JsonObject
-            {
-                ["event"] = "request",
-                ["time"] = entry.Time.ToString("O", CultureInfo.InvariantCulture),
-                ["remote"] = entry.Remote,
-                ["method"] = entry.Method,
-                ["target"] = entry.Target,
-                ["status"] = entry.Status,
-                ["bytes"] = entry.Bytes,
-                ["ms"] = Math.Round(entry.Elapsed.TotalMilliseconds, 3),
-                ["worker"] = entry.Worker,
-            });
-        }
-        else
-        {
-            var text = string.Create(CultureInfo.InvariantCulture,
-                $"{entry.Time:yyyy-MM-ddTHH:mm:ssZ} {entry.Remote} {entry.Method} {entry.Target} {entry.Status} {entry.Bytes}B {entry.Elapsed.TotalMilliseconds:0.0}ms{(entry.Worker is null ? "" : " worker=" + entry.Worker)}");
-            if (!console.Interactive)
-            {
-                console.Out.WriteLine(text); // a log file or collector: no markup to build
-                return;
-            }
-
-            var colour = entry.Status < 400 ? "green" : entry.Status < 500 ? "yellow" : "red";
-            console.Line(Markup.Escape(text).Replace($" {entry.Status} ", $" [{colour}]{entry.Status}[/] ", StringComparison.Ordinal), text);
-        }
+        var text = RequestLogFormat.Plain(entry);
+        var colour = entry.Status < 400 ? "green" : entry.Status < 500 ? "yellow" : "red";
+        console.Line(Markup.Escape(text).Replace($" {entry.Status} ", $" [{colour}]{entry.Status}[/] ", StringComparison.Ordinal), text);
     }
 }

@@ -8,15 +8,15 @@ namespace CoreosDsl.Host.Netboot;
 /// </summary>
 internal sealed class AllowList
 {
-    private readonly IReadOnlyList<IPNetwork> networks;
+    private readonly IPNetwork[] networks;
 
-    private AllowList(IReadOnlyList<IPNetwork> networks) => this.networks = networks;
+    private AllowList(IPNetwork[] networks) => this.networks = networks;
 
     /// <summary>Every client is admitted (no <c>--allow</c>).</summary>
     public static AllowList Everyone { get; } = new([]);
 
     /// <summary>True when no network was given, so that every client is admitted.</summary>
-    public bool AdmitsEveryone => networks.Count == 0;
+    public bool AdmitsEveryone => networks.Length == 0;
 
     /// <summary>The networks, as given (normalized: <c>10.0.0.0/8</c>).</summary>
     public IReadOnlyList<IPNetwork> Networks => networks;
@@ -44,13 +44,13 @@ internal sealed class AllowList
             }
         }
 
-        return new AllowList(parsed);
+        return new AllowList([.. parsed]);
     }
 
     /// <summary>True when <paramref name="client"/> may fetch (IPv4 clients of a dual-stack socket count as IPv4).</summary>
     public bool Admits(IPAddress? client)
     {
-        if (networks.Count == 0)
+        if (networks.Length == 0)
         {
             return true;
         }
@@ -60,7 +60,16 @@ internal sealed class AllowList
             return false;
         }
 
+        // Asked for every request: a loop over the networks, without a closure or an enumerator.
         var address = client.IsIPv4MappedToIPv6 ? client.MapToIPv4() : client;
-        return networks.Any(n => n.Contains(address));
+        for (var i = 0; i < networks.Length; i++)
+        {
+            if (networks[i].Contains(address))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

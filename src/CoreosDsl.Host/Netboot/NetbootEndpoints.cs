@@ -7,7 +7,11 @@ namespace CoreosDsl.Host.Netboot;
 /// <summary>What <c>serve --stock</c> adds for a network boot: the stock image's files and where the machines reach the server.</summary>
 /// <param name="Assets">The kernels and initrds, read from the stock ISO.</param>
 /// <param name="PublicUrl">The base URL machines use (<c>--public-url</c>), or null to take it from each request's Host.</param>
-internal sealed record NetbootSettings(StockAssets Assets, Uri? PublicUrl);
+internal sealed record NetbootSettings(StockAssets Assets, Uri? PublicUrl)
+{
+    /// <summary>The per-machine scripts, rendered once per base URL and shared by every endpoint that answers them.</summary>
+    public MachineScripts Scripts { get; } = new(PublicUrl);
+}
 
 /// <summary>
 /// The network-boot endpoints of <c>serve</c>: <c>GET /boot.ipxe</c>, the per-machine scripts
@@ -32,9 +36,9 @@ internal static class NetbootEndpoints
             return;
         }
 
-        var bootScript = Encoding.UTF8.GetBytes(IpxeScripts.Boot());
-        var scripts = new MachineScripts(settings.PublicUrl);
-        app.MapGet("/" + NetbootPaths.BootScript, () => Results.Bytes(bootScript, ScriptContentType));
+        // boot.ipxe and the scripts at the paths boot.ipxe chains to are answered before routing (PreparedAnswers);
+        // these routes answer the other forms: the query, other spellings of a MAC address, unknown machines.
+        var scripts = settings.Scripts;
         app.MapGet("/" + NetbootPaths.ScriptFolder, (HttpContext http) =>
             Script(http, workers, matcher, scripts, MachineMatcher.Read(Parameters(http))));
         app.MapGet($"/{NetbootPaths.ScriptFolder}/{{file}}", (HttpContext http, string file) =>
@@ -56,6 +60,29 @@ internal static class NetbootEndpoints
         }
     }
 
+    /// <summary>
+    /// The answers found by path alone, before routing: <c>/boot.ipxe</c>, and the script of each worker's MAC address
+    /// at the path boot.ipxe chains to (<c>/ipxe/52-54-00-c0-de-01.ipxe</c>, whatever the query: a known MAC decides
+    /// alone). None without <paramref name="settings"/>.
+    /// </summary>
+    public static IEnumerable<KeyValuePair<string, PreparedAnswer>> PreparedAnswers(IReadOnlyList<WorkerDefinition> workers, NetbootSettings? settings)
+    {
+        if (settings is null)
+        {
+            yield break;
+        }
+
+        yield return new("/" + NetbootPaths.BootScript, new ServedDocument(Encoding.UTF8.GetBytes(IpxeScripts.Boot()), ScriptContentType, null));
+        foreach (var worker in workers)
+        {
+            var answer = new MachineScriptAnswer(worker, settings.Scripts);
+            foreach (var mac in worker.MacAddresses)
+            {
+                yield return new("/" + NetbootPaths.MachineScript(mac), answer);
+            }
+        }
+    }
+
     /// <summary>The base URL of this server as the machine reached it: <c>--public-url</c>, else the request's Host.</summary>
     public static Uri BaseUrl(HttpContext http, Uri? publicUrl)
     {
@@ -72,12 +99,18 @@ internal static class NetbootEndpoints
     {
         if (matcher.Match(query) is not { } worker)
         {
-            http.Items["worker"] = "(unknown machine)";
+            ServeMiddleware.NoteWorker(http, "(unknown machine)");
             return Results.Text(IpxeScripts.Unknown(query.Describe(), workers), ScriptContentType, Encoding.UTF8);
         }
 
-        http.Items["worker"] = worker.Name;
+        ServeMiddleware.NoteWorker(http, worker.Name);
         return Results.Bytes(scripts.For(worker, http), ScriptContentType);
+    }
+
+    /// <summary>A worker's script, rendered for the base URL of each request (once per base URL, see <see cref="MachineScripts"/>).</summary>
+    private sealed class MachineScriptAnswer(WorkerDefinition worker, MachineScripts scripts) : PreparedAnswer(worker.Name)
+    {
+        public override Task WriteAsync(HttpContext http) => Write(http, scripts.For(worker, http), ScriptContentType);
     }
 
     private static IEnumerable<KeyValuePair<string, string>> Parameters(HttpContext http) =>

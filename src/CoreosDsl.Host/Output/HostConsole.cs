@@ -96,9 +96,12 @@ internal sealed class HostConsole
     /// <summary>A JSON document on one line (a log event), for JSON-lines output.</summary>
     public void WriteJsonLine(JsonNode node)
     {
-        Out.Write(node.ToJsonString(JsonLineOptions));
+        Out.Write(JsonLine(node));
         Out.Write('\n');
     }
+
+    /// <summary>The text of a JSON-lines event, without the line end (what <see cref="WriteJsonLine"/> writes).</summary>
+    public static string JsonLine(JsonNode node) => node.ToJsonString(JsonLineOptions);
 
     /// <summary>A line of text, with Spectre markup when interactive and the plain text otherwise.</summary>
     public void Line(string markup, string plain)

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Collections.Frozen;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,17 +10,6 @@ using CoreosDsl.Host.Netboot;
 using Microsoft.Extensions.Logging;
 
 namespace CoreosDsl.Host;
-
-/// <summary>One request the server answered, for the request log.</summary>
-/// <param name="Time">When it arrived (UTC).</param>
-/// <param name="Remote">The client's address.</param>
-/// <param name="Method">The HTTP method.</param>
-/// <param name="Target">The path and query.</param>
-/// <param name="Status">The response status code.</param>
-/// <param name="Bytes">The response body's length.</param>
-/// <param name="Elapsed">How long answering took.</param>
-/// <param name="Worker">The worker served, if any.</param>
-internal sealed record RequestLogEntry(DateTimeOffset Time, string Remote, string Method, string Target, int Status, long Bytes, TimeSpan Elapsed, string? Worker);
 
 /// <summary>
 /// Serves the workers' cloud-configs over HTTP, as the seed's web server does: <c>GET /NAME/cloud-config.yml</c>,
@@ -73,39 +62,23 @@ internal sealed class ConfigServer : IAsyncDisposable
         builder.WebHost.UseUrls([.. urls]);
         var app = builder.Build();
 
-        app.Use(async (http, next) =>
+        // Every worker's configs at their names and at the paths of their own config URLs, boot.ipxe and the machines'
+        // scripts: one lookup, before routing (which then runs only for the rest), in the step that also applies --allow
+        // and logs every request.
+        var served = ServedDocuments(workers, documents, ignition, byConfigPath);
+        var answers = new Dictionary<string, PreparedAnswer>(StringComparer.Ordinal);
+        foreach (var (path, document) in served)
         {
-            var started = Stopwatch.GetTimestamp();
-            var time = DateTimeOffset.UtcNow;
-            await next(http);
-            log(new RequestLogEntry(time, http.Connection.RemoteIpAddress?.ToString() ?? "-", http.Request.Method,
-                http.Request.Path + http.Request.QueryString, http.Response.StatusCode, http.Response.ContentLength ?? 0,
-                Stopwatch.GetElapsedTime(started), http.Items.TryGetValue("worker", out var w) ? w as string : null));
-        });
-        if (!allow.AdmitsEveryone)
-        {
-            // After the request log, so that every refusal is logged with the client's address.
-            app.Use(async (http, next) =>
-            {
-                if (allow.Admits(http.Connection.RemoteIpAddress))
-                {
-                    await next(http);
-                    return;
-                }
-
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                http.Response.ContentType = "text/plain; charset=utf-8";
-                await http.Response.WriteAsync($"{http.Connection.RemoteIpAddress} is not in this server's --allow networks\n");
-            });
+            answers[path] = document;
         }
 
-        // Every worker's configs at their names and at the paths of their own config URLs: one lookup, before routing.
-        var served = ServedDocuments(workers, documents, ignition, byConfigPath);
-        app.Use((http, next) =>
-            (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method)) &&
-            served.TryGetValue(http.Request.Path.Value ?? "", out var document)
-                ? document.WriteAsync(http)
-                : next(http));
+        foreach (var (path, answer) in NetbootEndpoints.PreparedAnswers(workers, netboot))
+        {
+            answers.TryAdd(path, answer);
+        }
+
+        app.Use(new ServeMiddleware(answers.ToFrozenDictionary(StringComparer.Ordinal), allow, log).InvokeAsync);
+        app.UseRouting();
 
         app.MapGet("/health", () => Json(StatusCodes.Status200OK, new JsonObject { ["status"] = "ok", ["workers"] = workers.Count }));
         app.MapGet("/", () => Json(StatusCodes.Status200OK, new JsonObject
@@ -128,7 +101,7 @@ internal sealed class ConfigServer : IAsyncDisposable
         {
             if (string.IsNullOrEmpty(mac) && byConfigPath.TryGetValue("/cloud-config.yml", out var owner))
             {
-                return Yaml(http, owner.Name, documents[owner.Name]);
+                return Answer(http, served["/" + NetbootPaths.CloudConfig(owner)]);
             }
 
             if (string.IsNullOrEmpty(mac))
@@ -142,7 +115,7 @@ internal sealed class ConfigServer : IAsyncDisposable
             }
 
             return matcher.Match(new MachineQuery(normalized, null, null, new Dictionary<string, string>())) is { } worker
-                ? Yaml(http, worker.Name, documents[worker.Name])
+                ? Answer(http, served["/" + NetbootPaths.CloudConfig(worker)])
                 : Text(StatusCodes.Status404NotFound, $"no worker has the MAC address {normalized}\n");
         });
 
@@ -239,10 +212,17 @@ internal sealed class ConfigServer : IAsyncDisposable
     /// <inheritdoc />
     public ValueTask DisposeAsync() => app.DisposeAsync();
 
-    private static IResult Yaml(HttpContext http, string worker, byte[] yaml)
+    /// <summary>A worker's config found by a route, answered the way every config is.</summary>
+    private static IResult Answer(HttpContext http, ServedDocument document)
     {
-        http.Items["worker"] = worker;
-        return Results.Bytes(yaml, YamlContentType);
+        ServeMiddleware.NoteWorker(http, document.Worker!);
+        return new PreparedResult(document);
+    }
+
+    /// <summary>A <see cref="PreparedAnswer"/> as a route's result.</summary>
+    private sealed class PreparedResult(PreparedAnswer answer) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext) => answer.WriteAsync(httpContext);
     }
 
     private static IResult Text(int status, string text) => Results.Text(text, "text/plain; charset=utf-8", Encoding.UTF8, status);

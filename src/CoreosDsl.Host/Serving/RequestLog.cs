@@ -4,9 +4,9 @@ namespace CoreosDsl.Host;
 
 /// <summary>
 /// The request log of <c>serve</c>, written off the request path: answering a request only queues its entry, and one
-/// background writer formats the queued entries and flushes once per batch. A slow terminal or log collector then
-/// delays the log, never the answers (a flush per request under a lock made the latency of 50 clients follow the
-/// console). The queue is bounded so that memory stays flat; entries that do not fit are counted and reported.
+/// background writer formats the queued entries and flushes once per batch, gathering for a moment between batches.
+/// A slow terminal or log collector then delays the log, never the answers (a flush per request under a lock made the
+/// latency of 50 clients follow the console). The queue is bounded so that memory stays flat; entries that do not fit are counted and reported.
 /// </summary>
 internal sealed class RequestLog : IAsyncDisposable
 {
@@ -14,6 +14,12 @@ internal sealed class RequestLog : IAsyncDisposable
     public const int Capacity = 1 << 16;
 
     private const int BatchSize = 1024;
+
+    /// <summary>
+    /// How long the writer waits after a batch that did not fill, so that the next one gathers the requests of that
+    /// time: under load the log costs one write per batch, not a wake-up and a write per request.
+    /// </summary>
+    private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(20);
 
     private readonly Channel<RequestLogEntry> queue;
     private readonly Action<IReadOnlyList<RequestLogEntry>, long> write;
@@ -67,7 +73,12 @@ internal sealed class RequestLog : IAsyncDisposable
                 return;
             }
 
+            var full = batch.Count == BatchSize;
             batch.Clear();
+            if (!full)
+            {
+                await Task.Delay(GatherTime);
+            }
         }
     }
 }

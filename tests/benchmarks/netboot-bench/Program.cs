@@ -15,6 +15,7 @@ switch (args)
     case ["build", var n, var output, .. var rest]:
         return WorkerHost.Run(["build", "--out", output, .. rest], Generated.Workers(int.Parse(n, invariant)));
     case ["serve", var n, var stock]:
+        ServerStats.AnswerOnStandardInput();
         return WorkerHost.Run(["serve", "--stock", stock, "--urls", "http://127.0.0.1:0"], Generated.Workers(int.Parse(n, invariant)));
     case ["load", var n, var stock]:
         await Load.RunAsync(int.Parse(n, invariant), stock);
@@ -49,7 +50,7 @@ internal static class Load
     public static async Task RunAsync(int workers, string stock)
     {
         var self = typeof(Load).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in new[] { self, "serve", workers.ToString(CultureInfo.InvariantCulture), stock })
         {
             start.ArgumentList.Add(argument);
@@ -59,7 +60,8 @@ internal static class Load
         using var server = Process.Start(start)!;
         try
         {
-            var first = await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException(await server.StandardError.ReadToEndAsync());
+            var stats = new ServerStats(server);
+            var first = await server.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException(stats.ErrorText);
             var address = new Uri(first["listening on ".Length..]);
             if (!IPAddress.IsLoopback(IPAddress.Parse(address.Host)))
             {
@@ -78,13 +80,16 @@ internal static class Load
 
             // Configs and per-machine scripts of random workers, 50 connections at once: latency percentiles.
             await WrkAsync(address, ConfigClients, 2, "configs", workers.ToString(CultureInfo.InvariantCulture)); // warm-up: JIT, connections
+            var gcBefore = await stats.ReadAsync();
             var cpu = Cpu.Of(server.Id);
             var configs = await WrkAsync(address, ConfigClients, Seconds, "configs", workers.ToString(CultureInfo.InvariantCulture));
             var serverCpu = cpu.Since();
+            var gc = (await stats.ReadAsync()).Since(gcBefore);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"configs+scripts: {configs.Requests} requests in {configs.Seconds:0.0} s, {ConfigClients} connections, {configs.Requests / configs.Seconds:0} req/s; " +
                 $"latency p50 {configs.P50:0.00} ms, p90 {configs.P90:0.00} ms, p99 {configs.P99:0.00} ms, max {configs.Max:0.00} ms; " +
-                $"server CPU {serverCpu.TotalMicroseconds / configs.Requests:0} µs per request"));
+                $"server CPU {serverCpu.TotalMicroseconds / configs.Requests:0} µs per request, allocated {gc.Allocated / (double)configs.Requests:0} B per request, " +
+                $"{gc.Gen0} gen0 / {gc.Gen1} gen1 / {gc.Gen2} gen2 GCs, GC pauses {gc.PauseMs:0.0} ms in all"));
 
             // The kernel, 16 connections downloading it over and over: throughput and the server's resident memory over time.
             const string path = "/assets/coreos/vmlinuz";
@@ -150,6 +155,82 @@ internal static class Load
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
+}
+
+/// <summary>
+/// The server's garbage-collector counters, read inside its process: the bench's 'serve' answers a "stats" line on its
+/// standard input with one "STATS ..." line on standard error. Bytes allocated per request do not depend on what else
+/// the machine runs, so they compare builds exactly where CPU and latency cannot.
+/// </summary>
+internal sealed class ServerStats
+{
+    private readonly Process server;
+    private readonly System.Threading.Channels.Channel<string> lines = System.Threading.Channels.Channel.CreateUnbounded<string>();
+    private readonly System.Text.StringBuilder errors = new();
+
+    public ServerStats(Process server)
+    {
+        this.server = server;
+        _ = Task.Run(async () =>
+        {
+            while (await server.StandardError.ReadLineAsync() is { } line)
+            {
+                if (line.StartsWith("STATS ", StringComparison.Ordinal))
+                {
+                    lines.Writer.TryWrite(line);
+                }
+                else
+                {
+                    lock (errors)
+                    {
+                        errors.AppendLine(line);
+                    }
+                }
+            }
+        });
+    }
+
+    /// <summary>What the server wrote on standard error besides its counters.</summary>
+    public string ErrorText
+    {
+        get
+        {
+            lock (errors)
+            {
+                return errors.ToString();
+            }
+        }
+    }
+
+    /// <summary>One reading of the server's counters.</summary>
+    public sealed record Reading(long Allocated, int Gen0, int Gen1, int Gen2, double PauseMs)
+    {
+        public Reading Since(Reading before) =>
+            new(Allocated - before.Allocated, Gen0 - before.Gen0, Gen1 - before.Gen1, Gen2 - before.Gen2, PauseMs - before.PauseMs);
+    }
+
+    public async Task<Reading> ReadAsync()
+    {
+        await server.StandardInput.WriteLineAsync("stats");
+        await server.StandardInput.FlushAsync();
+        var line = await lines.Reader.ReadAsync();
+        var values = line["STATS ".Length..].Split(' ').Select(f => f.Split('=')).ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
+        return new Reading((long)values["allocated"], (int)values["gen0"], (int)values["gen1"], (int)values["gen2"], values["pausems"]);
+    }
+
+    /// <summary>In the server's process: answers each "stats" line of standard input, on a thread of its own.</summary>
+    public static void AnswerOnStandardInput() =>
+        new Thread(() =>
+        {
+            while (Console.In.ReadLine() is { } line)
+            {
+                if (line == "stats")
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"STATS allocated={GC.GetTotalAllocatedBytes(precise: true)} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pausems={GC.GetTotalPauseDuration().TotalMilliseconds}"));
+                }
+            }
+        }) { IsBackground = true, Name = "bench stats" }.Start();
 }
 
 /// <summary>
