@@ -122,6 +122,27 @@ public class IgnitionImportCorpusTests
     }
 
     [Fact]
+    public void Flatcar110KeysAreRefusedIn100AndLocalUnitSourcesAreExclusive()
+    {
+        const string Luks = "storage:\n  luks:\n    - name: data\n      device: /dev/sdb\n      discard: true\n";
+        var old = ButaneImport.Translate("variant: flatcar\nversion: 1.0.0\n" + Luks, Corpus);
+        Assert.Contains(old.Notes, n => n.StartsWith("storage.luks[0].discard: not a key of Butane's flatcar 1.0.0 spec", StringComparison.Ordinal));
+        Assert.Null(old.Config["storage"]!["luks"]![0]!["discard"]);
+        Assert.Equal("3.3.0", (string?)old.Config["ignition"]!["version"]);
+
+        var current = ButaneImport.Translate("variant: flatcar\nversion: 1.1.0\n" + Luks, Corpus);
+        Assert.True((bool)current.Config["storage"]!["luks"]![0]!["discard"]!);
+        Assert.Equal("3.4.0", (string?)current.Config["ignition"]!["version"]);
+
+        var both = Assert.Throws<ButaneException>(() => ButaneImport.Translate(
+            "variant: flatcar\nversion: 1.1.0\nsystemd:\n  units:\n    - name: a.service\n      contents: \"[Service]\\nExecStart=/bin/true\\n\"\n      contents_local: files/units/node-exporter.service\n", Corpus));
+        Assert.Contains("systemd.units[0].contents_local: give contents or contents_local, not both", both.Message, StringComparison.Ordinal);
+
+        var later = Assert.Throws<ButaneException>(() => ButaneImport.Translate("variant: flatcar\nversion: 1.2.0-experimental\n", Corpus));
+        Assert.Contains("import reads Butane's flatcar variant 1.0.0 (Ignition spec 3.3.0) and 1.1.0 (spec 3.4.0)", later.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ButaneSugarStaysReadable()
     {
         var (files, imports, _) = Compiled.Value;

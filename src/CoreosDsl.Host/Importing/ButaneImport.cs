@@ -22,18 +22,21 @@ internal sealed record ButaneTranslation(JsonObject Config, IReadOnlyDictionary<
 internal sealed class ButaneException(string message) : Exception(message);
 
 /// <summary>
-/// Butane's <c>flatcar</c> variant 1.0.0 (Ignition spec 3.3.0): its keys are the spec's in snake_case, plus the
-/// sugar this translates the way Butane 0.x does (rules taken from Butane's documented flatcar v1.0.0 spec and
-/// checked against Butane 0.19.0's output on tests/TestData/ignition-import): <c>contents.inline</c> and
-/// <c>contents.local</c> (also for <c>append</c>, <c>key_file</c>, merged configs and certificate authorities) become
-/// data URLs; <c>storage.trees</c> become files (mode 0755 when executable, else 0644) and links;
-/// <c>with_mount_unit</c> adds an enabled <c>.mount</c> (or <c>.swap</c>) unit; modes are YAML integers, octal
-/// when written <c>0644</c> or <c>0o644</c>. Clevis is refused, as the flatcar variant does.
+/// Butane's <c>flatcar</c> variant 1.0.0 (Ignition spec 3.3.0) and 1.1.0 (spec 3.4.0): its keys are the spec's in
+/// snake_case, plus the sugar this translates the way Butane 0.x does (rules taken from Butane's documented flatcar
+/// v1.0.0 and v1.1.0 specs and checked against Butane 0.19.0's output on tests/TestData/ignition-import):
+/// <c>contents.inline</c> and <c>contents.local</c> (also for <c>append</c>, <c>key_file</c>, merged configs and
+/// certificate authorities) become data URLs; <c>storage.trees</c> become files (mode 0755 when executable, else 0644)
+/// and links; <c>with_mount_unit</c> adds an enabled <c>.mount</c> (or <c>.swap</c>) unit; modes are YAML integers,
+/// octal when written <c>0644</c> or <c>0o644</c>. 1.1.0 adds spec 3.4.0's keys (LUKS <c>discard</c> and
+/// <c>open_options</c>), <c>contents_local</c> for units and drop-ins (the file's text as the contents), and
+/// <c>ssh_authorized_keys_local</c> (one key per non-empty line of each file, after the inline keys). Clevis is
+/// refused, as the flatcar variant does.
 /// </summary>
 internal static class ButaneImport
 {
-    /// <summary>The Ignition spec the flatcar 1.0.0 variant writes.</summary>
-    public const string FlatcarVersion = "1.0.0";
+    /// <summary>The flatcar variant versions read, each with the Ignition spec it writes.</summary>
+    private static readonly Dictionary<string, string> Versions = new(StringComparer.Ordinal) { ["1.0.0"] = "3.3.0", ["1.1.0"] = "3.4.0" };
 
     /// <summary>True for a Butane config: named <c>.bu</c>, or YAML whose first key is <c>variant</c> or <c>version</c> beside a <c>variant</c> key.</summary>
     public static bool IsButane(string path, string text)
@@ -63,14 +66,14 @@ internal static class ButaneImport
 
         var variant = (input.TryGet("variant", out var v) ? v as ConfigScalar : null)?.Value;
         var version = (input.TryGet("version", out var ver) ? ver as ConfigScalar : null)?.Value;
-        if (variant != "flatcar" || version != FlatcarVersion)
+        if (variant != "flatcar" || version is null || !Versions.TryGetValue(version, out var spec))
         {
-            throw new ButaneException($" variant: {variant ?? "(none)"}, version: {version ?? "(none)"}: import reads Butane's flatcar variant {FlatcarVersion} " +
-                "(Ignition spec 3.3.0); set variant: flatcar and version: 1.0.0, or translate it with Butane and import the .ign file");
+            throw new ButaneException($" variant: {variant ?? "(none)"}, version: {version ?? "(none)"}: import reads Butane's flatcar variant 1.0.0 " +
+                "(Ignition spec 3.3.0) and 1.1.0 (spec 3.4.0); set variant: flatcar and one of those versions, or translate it with Butane and import the .ign file");
         }
 
-        var state = new State(filesDir);
-        var root = new JsonObject { ["ignition"] = new JsonObject { ["version"] = IgnitionSchema.SpecVersion } };
+        var state = new State(filesDir, version, spec);
+        var root = new JsonObject { ["ignition"] = new JsonObject { ["version"] = spec } };
         foreach (var (key, value) in input)
         {
             if (key is "variant" or "version")
@@ -79,9 +82,9 @@ internal static class ButaneImport
             }
 
             var camel = Camel(key);
-            if (IgnitionSchema.Find(camel) is not { } schemaKey)
+            if (state.Find(camel) is not { } schemaKey)
             {
-                state.Notes.Add($"{key}: not a key of Butane's flatcar {FlatcarVersion} spec; Butane ignores it with a warning (Unused key {key})");
+                state.Notes.Add($"{key}: not a key of Butane's flatcar {version} spec; Butane ignores it with a warning (Unused key {key})");
                 continue;
             }
 
@@ -113,9 +116,19 @@ internal static class ButaneImport
         return new ButaneTranslation(root, state.LocalFiles, state.Notes);
     }
 
-    private sealed class State(string filesDir)
+    private sealed class State(string filesDir, string variantVersion, string spec)
     {
         public string FilesDir { get; } = filesDir;
+
+        /// <summary>The flatcar variant version (1.0.0, 1.1.0).</summary>
+        public string VariantVersion { get; } = variantVersion;
+
+        /// <summary>Whether the variant has 1.1.0's local sources for units, drop-ins and SSH keys.</summary>
+        public bool HasLocalSources => spec != "3.3.0";
+
+        /// <summary>The spec key at <paramref name="path"/>, when the variant's spec has it.</summary>
+        public IgnitionKey? Find(string path) =>
+            IgnitionSchema.Find(path) is { } key && IgnitionSpecVersions.Has(key.Path, spec) ? key : null;
 
         public Dictionary<JsonObject, string> LocalFiles { get; } = new(ReferenceEqualityComparer.Instance);
 
@@ -183,6 +196,8 @@ internal static class ButaneImport
         var isResource = IgnitionSchema.Find(path + ".verification") is not null && IgnitionSchema.Find(path + ".compression") is not null;
         string? inline = null;
         string? local = null;
+        ConfigNode? contentsLocal = null;
+        ConfigNode? keysLocal = null;
         foreach (var (key, value) in mapping)
         {
             var childWhere = $"{where}.{key}";
@@ -212,9 +227,21 @@ internal static class ButaneImport
                     "use key_file, or write the config as Ignition JSON");
             }
 
-            if (IgnitionSchema.Find(path + "." + Camel(key)) is not { } schemaKey)
+            if (state.HasLocalSources && key == "contents_local" && path is "systemd.units[]" or "systemd.units[].dropins[]")
             {
-                state.Notes.Add($"{childWhere}: not a key of Butane's flatcar {FlatcarVersion} spec; Butane ignores it with a warning (Unused key {key})");
+                contentsLocal = value;
+                continue;
+            }
+
+            if (state.HasLocalSources && key == "ssh_authorized_keys_local" && path == "passwd.users[]")
+            {
+                keysLocal = value;
+                continue;
+            }
+
+            if (state.Find(path + "." + Camel(key)) is not { } schemaKey)
+            {
+                state.Notes.Add($"{childWhere}: not a key of Butane's flatcar {state.VariantVersion} spec; Butane ignores it with a warning (Unused key {key})");
                 continue;
             }
 
@@ -230,6 +257,16 @@ internal static class ButaneImport
             throw new ButaneException($" {where}: give one of source, inline and local; Butane refuses more than one (too many resource sources)");
         }
 
+        if (contentsLocal is not null)
+        {
+            ContentsLocal(state, mapping, contentsLocal, result, where);
+        }
+
+        if (keysLocal is not null)
+        {
+            KeysLocal(state, keysLocal, result, where);
+        }
+
         if (inline is not null)
         {
             result["source"] = DataUrl.FromBytes(Encoding.UTF8.GetBytes(inline));
@@ -242,6 +279,77 @@ internal static class ButaneImport
         }
 
         return result.Count == 0 ? null : result;
+    }
+
+    /// <summary>
+    /// flatcar 1.1.0's <c>contents_local</c> of a unit or drop-in: the file's text becomes <c>contents</c> (Butane
+    /// refuses it beside <c>contents</c>, and ignores an empty path).
+    /// </summary>
+    private static void ContentsLocal(State state, ConfigMapping mapping, ConfigNode value, JsonObject result, string where)
+    {
+        if (value is ConfigScalar { Kind: ScalarKind.Null })
+        {
+            return;
+        }
+
+        if (value is not ConfigScalar scalar)
+        {
+            throw Wrong($"{where}.contents_local", "a path (a string)", value);
+        }
+
+        if (mapping.TryGet("contents", out var contents) && contents is not ConfigScalar { Kind: ScalarKind.Null })
+        {
+            throw new ButaneException($" {where}.contents_local: give contents or contents_local, not both; Butane refuses more than one (too many systemd unit sources)");
+        }
+
+        if (scalar.Value.Length == 0)
+        {
+            return;
+        }
+
+        var file = LocalPath(state, scalar.Value, $"{where}.contents_local");
+        result["contents"] = File.ReadAllText(file);
+        state.Notes.Add($"{where}.contents_local: the text of {scalar.Value} is written into the definition (as Butane puts it into the config)");
+    }
+
+    /// <summary>
+    /// flatcar 1.1.0's <c>ssh_authorized_keys_local</c>: each file's non-empty lines (split at LF or CRLF), in order,
+    /// after the inline keys.
+    /// </summary>
+    private static void KeysLocal(State state, ConfigNode value, JsonObject result, string where)
+    {
+        if (value is ConfigScalar { Kind: ScalarKind.Null })
+        {
+            return;
+        }
+
+        if (value is not ConfigSequence files)
+        {
+            throw Wrong($"{where}.ssh_authorized_keys_local", "a list of paths", value);
+        }
+
+        var keys = result["sshAuthorizedKeys"] as JsonArray ?? [];
+        for (var n = 0; n < files.Count; n++)
+        {
+            var name = files[n] is ConfigScalar item ? item.Value : throw Wrong($"{where}.ssh_authorized_keys_local[{n}]", "a path (a string)", files[n]);
+            var file = LocalPath(state, name, $"{where}.ssh_authorized_keys_local[{n}]");
+            var lines = File.ReadAllText(file).Split('\n');
+            for (var i = 0; i < lines.Length; i++)
+            {
+                // Butane splits at \r?\n: a \r is dropped only before a \n.
+                var key = i < lines.Length - 1 && lines[i].EndsWith('\r') ? lines[i][..^1] : lines[i];
+                if (key.Length > 0)
+                {
+                    keys.Add(JsonValue.Create(key));
+                }
+            }
+        }
+
+        if (keys.Count > 0)
+        {
+            result["sshAuthorizedKeys"] = keys;
+            state.Notes.Add($"{where}.ssh_authorized_keys_local: the keys read from the files are written into the definition (as Butane puts them into the config)");
+        }
     }
 
     /// <summary>A file under the files directory, refusing paths that leave it (as Butane does).</summary>
