@@ -1,9 +1,10 @@
 namespace FlatcarWorkers;
 
 /// <summary>
-/// The seed's worker as it would be written for Flatcar today, and a worker with a data disk, a user and a verified
-/// remote file. Both emit cloud-config.yml and ignition.json from the one definition; Ignition also formats the
-/// disks. Host names are example.com ones.
+/// The seed's worker as it would be written for Flatcar today, a worker with a data disk, a user and a verified
+/// remote file, and a member of the etcd cluster that etcd-lock reboots take their lock from. All emit
+/// cloud-config.yml and ignition.json from the one definition; Ignition also formats the disks. Host names are
+/// example.com ones.
 /// </summary>
 public static class Workers
 {
@@ -18,8 +19,11 @@ public static class Workers
     public const string ToolSha512 =
         "sha512-183fbeaa75981252eba21095d9b9d5e7a0724a4042ae41ff5fd0e5e4bd7a457e0ac287cd044c3f66fb9d86712c58908232ce7b58e740c39eb82aa39e45bbcfdd";
 
-    /// <summary>Both workers.</summary>
-    public static IReadOnlyList<WorkerDefinition> All() => [FlatcarWorker(), DataWorker()];
+    /// <summary>The peer URLs of the three etcd members (the seed's etcd servers, now run by Flatcar's etcd-member.service).</summary>
+    public static readonly Uri[] EtcdPeers = [new("http://10.0.0.11:2380"), new("http://10.0.0.12:2380"), new("http://10.0.0.13:2380")];
+
+    /// <summary>Every worker.</summary>
+    public static IReadOnlyList<WorkerDefinition> All() => [FlatcarWorker(), DataWorker(), EtcdWorker()];
 
     private static IReadOnlyList<string> Keys() => SshKeys.FromEnvironmentOrFile("COREOSDSL_SSH_KEYS", "keys.pub", PlaceholderKey);
 
@@ -107,4 +111,28 @@ public static class Workers
                 .Filesystem("/dev/disk/by-partlabel/data", f => f.Format(FilesystemFormat.Ext4).Label("DATA").WipeFilesystem())
                 .Directory("/opt/bin", d => d.Mode("0755"))
                 .File("/opt/bin/tool", f => f.Mode("0755").Contents(r => r.Remote(ToolUrl, ToolSha512)))));
+
+    /// <summary>
+    /// The first member of the three-member etcd cluster that etcd-lock reboots take their lock from: Flatcar's
+    /// etcd-member.service, started and configured by a drop-in of ETCD_* variables (what the seed's etcd2 servers
+    /// were). The URLs are checked as etcd checks them, and the member against its initial cluster.
+    /// </summary>
+    public static WorkerDefinition EtcdWorker() => Worker.Define("etcd-1", w => w
+            .Hostname("etcd-1")
+            .Coreos(c => c
+                .Update(update => update.RebootStrategy(RebootStrategy.EtcdLock).Group("stable"))
+                .EtcdMember(e => e
+                    .ImageTag("v3.5.16")
+                    .Name("etcd-1")
+                    .ListenClientUrls(new Uri("http://0.0.0.0:2379"))
+                    .AdvertiseClientUrls(new Uri("http://10.0.0.11:2379"))
+                    .ListenPeerUrls(EtcdPeers[0])
+                    .InitialAdvertisePeerUrls(EtcdPeers[0])
+                    .InitialClusterMember("etcd-1", EtcdPeers[0])
+                    .InitialClusterMember("etcd-2", EtcdPeers[1])
+                    .InitialClusterMember("etcd-3", EtcdPeers[2])
+                    .InitialClusterToken("flatcar-workers")
+                    .InitialClusterState(EtcdClusterState.New)))
+            .SshAuthorizedKeys(Keys()))
+        .WithIgnitionConfigUrl(new Uri("http://config.example.com/etcd-1/ignition.json"));
 }

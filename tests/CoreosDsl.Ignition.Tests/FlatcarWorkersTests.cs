@@ -14,6 +14,9 @@ public class FlatcarWorkersTests
     public void The_data_workers_files_match_their_snapshot() => Snapshot.Verify(Workers.DataWorker());
 
     [Fact]
+    public void The_etcd_members_files_match_their_snapshot() => Snapshot.Verify(Workers.EtcdWorker());
+
+    [Fact]
     [Trait("Category", "Oracle")]
     public void Every_worker_emits_both_outputs_and_ignition_validate_accepts_its_json()
     {

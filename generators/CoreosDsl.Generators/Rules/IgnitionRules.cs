@@ -31,7 +31,7 @@ internal static class IgnitionRules
         var replacement = key switch
         {
             "fleet" => "Flatcar does not ship fleet; run the workloads as systemd units, or with Kubernetes",
-            "etcd" or "etcd2" => "Flatcar runs etcd v3 as etcd-member.service; set its ETCD_* variables in a drop-in of etcd-member.service",
+            "etcd" or "etcd2" => "Flatcar runs etcd v3 as etcd-member.service; configure it with c.EtcdMember(e => e.Name(...).InitialClusterMember(...)), which writes its drop-in of ETCD_* variables for both outputs",
             "flannel" => "Flatcar runs flannel as a container; deploy it with its manifest or a unit",
             "oem" => "write /etc/oem-release as a file with .WithIgnition(...)",
             _ => null,
