@@ -30,7 +30,13 @@ internal static class SystemdSchemaResolver
 
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal)
     {
-        "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes",
+        "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes", "range", "check",
+    };
+
+    /// <summary>The checks <c>check=</c> selects for the string form of an <c>other</c> directive (see DirectiveValue).</summary>
+    private static readonly HashSet<string> Checks = new(StringComparer.Ordinal)
+    {
+        "cpu-quota", "listen", "listen-unix", "rlimit", "rlimit-bytes", "rlimit-seconds", "rlimit-usec", "rlimit-nice",
     };
 
     public static SystemdModel Resolve(IReadOnlyList<ParsedSchemaFile> files)
@@ -184,6 +190,9 @@ internal static class SystemdSchemaResolver
             raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, raw.Deprecated ?? 0, raw.Ignored ?? 0, placement)
         {
             Prefixes = raw.Prefixes,
+            RangeMin = raw.Range?.Min,
+            RangeMax = raw.Range?.Max,
+            Check = raw.Check,
         };
     }
 
@@ -284,6 +293,28 @@ internal static class SystemdSchemaResolver
                     }
 
                     raw.Prefixes = value;
+                    break;
+                case "range":
+                    var dots = value.IndexOf("..", StringComparison.Ordinal);
+                    if (kind is not ("int" or "uint") || dots <= 0
+                        || !long.TryParse(value.Substring(0, dots), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var min)
+                        || !long.TryParse(value.Substring(dots + 2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max)
+                        || min > max || (kind == "uint" && min < 0))
+                    {
+                        Error(statement, token, diagnostics, $"range= takes MIN..MAX (whole numbers, MIN at most MAX) on an int or uint directive, not '{value}'");
+                        return;
+                    }
+
+                    raw.Range = (min, max);
+                    break;
+                case "check":
+                    if (kind != "other" || !Checks.Contains(value))
+                    {
+                        Error(statement, token, diagnostics, $"check= takes one of {string.Join(", ", Checks)} on an 'other' directive, not '{value}'");
+                        return;
+                    }
+
+                    raw.Check = value;
                     break;
                 case "unit":
                     if (value != "ns")
@@ -452,6 +483,8 @@ internal static class SystemdSchemaResolver
         public string? Forms { get; set; }
         public string? Syntax { get; set; }
         public string? Prefixes { get; set; }
+        public (long Min, long Max)? Range { get; set; }
+        public string? Check { get; set; }
         public string? Was { get; set; }
         public string[]? Only { get; set; }
         public string[]? Except { get; set; }
