@@ -41,9 +41,12 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             }
         });
 
-        // The model does not depend on the target systemd version: the analyzer weighs deprecations against it.
+        // The model does not depend on the target systemd version (the analyzer weighs deprecations against it), only on
+        // the files and on which of them are the bundled ones, compiled into CoreosDsl.Systemd.
+        var compiledDirectory = options.Select(static (o, _) => o.CompiledSchemaDirectory);
         var systemd = files.Where(static f => f.Kind == SchemaKind.Systemd).Collect()
-            .Select(static (list, _) => list.IsEmpty ? null : SystemdSchemaResolver.Resolve(list))
+            .Combine(compiledDirectory)
+            .Select(static (pair, _) => pair.Left.IsEmpty ? null : SystemdSchemaResolver.Resolve(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.SystemdModel);
 
         context.RegisterSourceOutput(options, static (spc, o) =>
@@ -71,27 +74,41 @@ public sealed class SchemaGenerator : IIncrementalGenerator
                 spc.ReportDiagnostic(d.ToDiagnostic());
             }
 
-            spc.AddSource("Systemd.Enums.g.cs", SystemdEmitter.Enums(model.UsedEnums));
-            spc.AddSource("Systemd.Units.g.cs", SystemdEmitter.UnitBuilders(model));
+            if (SystemdEmitter.Enums(model) is { } enums)
+            {
+                spc.AddSource("Systemd.Enums.g.cs", enums);
+            }
+
+            if (SystemdEmitter.UnitBuilders(model) is { } units)
+            {
+                spc.AddSource("Systemd.Units.g.cs", units);
+            }
         });
 
+        // Where the builders are compiled (CoreosDsl.Systemd), a section whose directives all come from there
+        // generates nothing; one a project's own schema file extends gets extension methods.
         var sections = systemd
             .SelectMany(static (model, _) => model is null
-                ? Enumerable.Empty<SectionSpec>()
-                : model.Sections)
+                ? Enumerable.Empty<(SectionSpec, bool)>()
+                : model.Sections.Where(s => SystemdEmitter.HasOutput(s, model.BuildersCompiled)).Select(s => (s, model.BuildersCompiled)))
             .WithTrackingName(TrackingNames.SystemdSections);
         context.RegisterSourceOutput(sections, static (spc, item) =>
-            spc.AddSource($"Systemd.{item.ClassName}.g.cs", SystemdEmitter.Section(item)));
+            spc.AddSource($"Systemd.{item.Item1.ClassName}{(item.Item2 && item.Item1.Compiled ? "Extensions" : "")}.g.cs", SystemdEmitter.Section(item.Item1, item.Item2)));
 
-        // The coreos.units extension methods only make sense when the project can see the cloud-config builders.
-        var referencesCloudConfig = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosUnitsBuilder") is not null)
+        // The coreos.units extension methods: all of them in CoreosDsl.CloudConfig, which defines CoreosUnitsBuilder;
+        // elsewhere only for unit types of the project's own schema files, and only when it can see the builder.
+        var coreosUnits = context.CompilationProvider
+            .Select(static (compilation, _) =>
+                compilation.Assembly.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosUnitsBuilder") is not null ? CoreosUnitsBuilderAt.ThisProject
+                : compilation.GetTypeByMetadataName("CoreosDsl.CloudConfig.CoreosUnitsBuilder") is not null ? CoreosUnitsBuilderAt.Reference
+                : CoreosUnitsBuilderAt.Nowhere)
             .WithTrackingName(TrackingNames.ReferencesCloudConfig);
-        context.RegisterSourceOutput(systemd.Combine(referencesCloudConfig), static (spc, pair) =>
+        context.RegisterSourceOutput(systemd.Combine(coreosUnits), static (spc, pair) =>
         {
-            if (pair.Left is not null && pair.Right)
+            if (pair.Left is not null && pair.Right != CoreosUnitsBuilderAt.Nowhere
+                && SystemdEmitter.CloudConfigUnits(pair.Left, pair.Right == CoreosUnitsBuilderAt.ThisProject) is { } text)
             {
-                spc.AddSource("Systemd.CoreosUnits.g.cs", SystemdEmitter.CloudConfigUnits(pair.Left));
+                spc.AddSource("Systemd.CoreosUnits.g.cs", text);
             }
         });
 
@@ -168,5 +185,13 @@ public sealed class SchemaGenerator : IIncrementalGenerator
                 spc.AddSource($"Networkd.{section.ClassName}.g.cs", NetworkdEmitter.Section(section));
             }
         });
+    }
+
+    /// <summary>Where the project sees <c>CoreosUnitsBuilder</c> (the <c>coreos.units</c> builder of CoreosDsl.CloudConfig).</summary>
+    private enum CoreosUnitsBuilderAt
+    {
+        Nowhere,
+        Reference,
+        ThisProject,
     }
 }

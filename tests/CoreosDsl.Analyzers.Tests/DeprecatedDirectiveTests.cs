@@ -64,4 +64,37 @@ public class DeprecatedDirectiveTests
 
         Assert.Empty(found);
     }
+
+    [Fact]
+    public void ASharedUnitsLibraryServesProjectsOnDifferentSystemdVersions()
+    {
+        // A class library of standard units, compiled once (its own target is the default, 252), exposes
+        // CoreosDsl.Systemd's public builder types; two definitions projects reference the built assembly.
+        var library = AnalyzerHarness.Compile(ProjectSettings.Default, """
+            namespace Standard;
+
+            public static class StandardUnits
+            {
+                public static UnitFile Web(System.Action<ServiceSectionBuilder> tune) =>
+                    Units.Service("web.service", u => u.Service(s => tune(s.ExecStart("/usr/bin/web"))));
+            }
+            """);
+        Assert.Empty(library.All);
+        using var image = new MemoryStream();
+        Assert.True(library.Compilation.WithAssemblyName("Standard").Emit(image).Success);
+        var reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        const string Use = """
+            public static class Snippet
+            {
+                public static UnitFile Web() => Standard.StandardUnits.Web(s => s.CPUShares(512));
+            }
+            """;
+        List<string> Found(int version) => AnalyzerHarness.Compile(new ProjectSettings(version), [reference], Use).All.Select(d => d.Id).ToList();
+
+        // CPUShares= is deprecated from systemd 252 and ignored from 258: each project gets its own verdict.
+        Assert.Equal([], Found(251));
+        Assert.Equal(["CDSL101"], Found(252));
+        Assert.Equal(["CDSL102"], Found(258));
+    }
 }

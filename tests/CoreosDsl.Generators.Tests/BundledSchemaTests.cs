@@ -47,7 +47,7 @@ public class BundledSchemaTests
     [InlineData(258, "CDSL102")]
     public void DeprecationDependsOnTheTargetSystemdVersion(int version, string? expectedId)
     {
-        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService, version);
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService, version, asConsumer: true);
 
         var cpuShares = run.BuildDiagnostics.Where(d => d.GetMessage().Contains("CPUShares", StringComparison.Ordinal)).ToList();
         if (expectedId is null)
@@ -72,7 +72,7 @@ public class BundledSchemaTests
     [Fact]
     public void DefaultTargetIsSystemd252()
     {
-        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService);
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), SeedService, asConsumer: true);
 
         var diagnostic = Assert.Single(run.BuildDiagnostics);
         Assert.Equal("CDSL101", diagnostic.Id);
@@ -90,7 +90,7 @@ public class BundledSchemaTests
                 public static UnitFile V() => Units.Service("a.service", s => s.Service(x => x.Delegate("yes")));
             }
             """;
-        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), source);
+        var run = GeneratorHarness.Run(BundledSchemas.Systemd(), source, asConsumer: true);
 
         var diagnostic = Assert.Single(run.CompilationDiagnostics);
         Assert.Equal("CDSL103", diagnostic.Id);

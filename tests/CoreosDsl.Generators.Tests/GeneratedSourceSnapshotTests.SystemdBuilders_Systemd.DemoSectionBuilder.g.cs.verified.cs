@@ -7,10 +7,11 @@ namespace CoreosDsl.Systemd;
 /// <summary>
 /// Builds the <c>[Demo]</c> section of a unit file.
 /// </summary>
-internal sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.SectionBuilder
+public sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.SectionBuilder
 {
-    /// <summary>Creates the builder of the [Demo] section of <paramref name="unit"/>.</summary>
-    internal DemoSectionBuilder(global::CoreosDsl.Systemd.UnitBuilder unit)
+    /// <summary>Creates the builder of the [Demo] section of <paramref name="unit"/> (unit builders call this).</summary>
+    /// <param name="unit">The unit builder whose section this is.</param>
+    public DemoSectionBuilder(global::CoreosDsl.Systemd.UnitBuilder unit)
         : base(unit, "Demo")
     {
     }

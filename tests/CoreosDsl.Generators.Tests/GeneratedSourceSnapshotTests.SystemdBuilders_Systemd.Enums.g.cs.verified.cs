@@ -7,7 +7,7 @@ namespace CoreosDsl.Systemd;
 /// <summary>
 /// Colors a demo accepts.
 /// </summary>
-internal enum Color
+public enum Color
 {
     /// <summary><c>red</c></summary>
     Red,
@@ -18,7 +18,7 @@ internal enum Color
 }
 
 /// <summary>The unit-file text of each generated enum value.</summary>
-internal static partial class SystemdEnumText
+public static partial class SystemdEnumText
 {
     /// <summary>The text systemd reads for a <see cref="Color"/> value.</summary>
     public static string Format(Color value) => value switch

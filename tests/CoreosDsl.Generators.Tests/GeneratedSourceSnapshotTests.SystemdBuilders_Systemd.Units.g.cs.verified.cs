@@ -5,7 +5,7 @@
 namespace CoreosDsl.Systemd;
 
 /// <summary>Builds a <c>.demo</c> unit: [Unit], [Demo], written in that order.</summary>
-internal sealed partial class DemoUnitBuilder : global::CoreosDsl.Systemd.UnitBuilder
+public sealed partial class DemoUnitBuilder : global::CoreosDsl.Systemd.UnitBuilder
 {
     /// <summary>Starts a unit named <paramref name="name"/>, which must end in <c>.demo</c>.</summary>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The name is not a valid .demo unit name.</exception>
@@ -37,7 +37,7 @@ internal sealed partial class DemoUnitBuilder : global::CoreosDsl.Systemd.UnitBu
 }
 
 /// <summary>Builds unit files; the result is also a typed handle for references (<c>.Requires(unit)</c>).</summary>
-internal static partial class Units
+public static partial class Units
 {
     /// <summary>Builds the <c>.demo</c> unit <paramref name="name"/>.</summary>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The name or a value is invalid; the message names unit, section and directive.</exception>

@@ -20,11 +20,49 @@ public class UserSchemaTests
             }
             """;
 
-        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user], source);
+        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user], source, asConsumer: true);
+
+        Assert.Equal(["Systemd.ServiceSectionBuilderExtensions.g.cs"], run.HintNames);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationDiagnostics);
+        // Only the addition is generated in the project: an extension method of CoreosDsl.Systemd's builder.
+        Assert.Equal(["Systemd.ServiceSectionBuilderExtensions.g.cs"], run.HintNames);
+        Assert.Contains("FancyTimeoutSec(this global::CoreosDsl.Systemd.ServiceSectionBuilder builder, global::System.TimeSpan value)",
+            run.Generated("Systemd.ServiceSectionBuilderExtensions.g.cs"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AUserUnitTypeHasBundledSectionsAndItsOwn()
+    {
+        // A unit type the bundled schemas do not declare, with CoreosDsl.Systemd's [Unit] builder (public, so the
+        // project's generated unit builder can create it), a section of the project's own, and a bundled enum.
+        var user = new InMemoryAdditionalText("/project/schemas/device.schema", """
+            schema systemd
+            section Acme
+            Level  int  -- how loud
+            Collect  enum:CollectMode  -- a bundled enum
+            unit device  Unit Acme
+            """);
+        const string source = """
+            using CoreosDsl.Systemd;
+            public static class D
+            {
+                public static string Text() => UserUnits.Device("dev-sda.device", d => d
+                    .Unit(u => u.Description("disk"))
+                    .Acme(a => a.Level(3).Collect(CollectMode.InactiveOrFailed))).ToText();
+            }
+            """;
+
+        var run = GeneratorHarness.Run([.. BundledSchemas.Systemd(), user], source, asConsumer: true);
 
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationDiagnostics);
-        Assert.Contains("FancyTimeoutSec(global::System.TimeSpan value)", run.Generated("Systemd.ServiceSectionBuilder.g.cs"), StringComparison.Ordinal);
+        // Nothing of the bundled schemas is generated again: only the project's section and unit type (and its coreos.units method).
+        Assert.Equal(["Systemd.AcmeSectionBuilder.g.cs", "Systemd.CoreosUnits.g.cs", "Systemd.Units.g.cs"], run.HintNames.Order(StringComparer.Ordinal));
+        using var image = new MemoryStream();
+        Assert.True(run.Output.Emit(image).Success);
+        var text = (string)System.Reflection.Assembly.Load(image.ToArray()).GetType("D")!.GetMethod("Text")!.Invoke(null, null)!;
+        Assert.Equal("[Unit]\nDescription=disk\n[Acme]\nLevel=3\nCollect=inactive-or-failed\n", text);
     }
 
     [Theory]

@@ -91,6 +91,65 @@ public class TemplateTests
         Assert.NotEqual(0, bad.ExitCode);
         Assert.Matches(@"Nightly\.cs\(8,\d+\): error CDSL201:", bad.Output);
 
+        // A shared units library (a company's standard units) exposes CoreosDsl.Systemd's public builder types; two
+        // definitions projects use it, each targeting its own systemd. CPUShares= is deprecated from systemd 252:
+        // the one that targets 251 builds, the one that targets 252 gets CDSL101 at its own call (an error there, as
+        // the template treats warnings as errors).
+        Directory.CreateDirectory(Path.Combine(project, "Standard"));
+        File.WriteAllText(Path.Combine(project, "Standard", "Standard.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="CoreosDsl" Version="$(CoreosDslVersion)" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(project, "Standard", "StandardUnits.cs"), """
+            using CoreosDsl.Systemd;
+
+            namespace Standard;
+
+            /// <summary>The company's standard units.</summary>
+            public static class StandardUnits
+            {
+                /// <summary>The web service, whose [Service] section the caller tunes.</summary>
+                public static UnitFile Web(Action<ServiceSectionBuilder> tune) => Units.Service("web.service", u => u
+                    .Unit(x => x.Description("Standard web service"))
+                    .Service(s => tune(s.ExecStart("/usr/bin/web")))
+                    .Install(i => i.WantedBy("multi-user.target")));
+            }
+            """);
+        foreach (var (name, systemd) in new[] { ("Old", 251), ("New", 252) })
+        {
+            Directory.CreateDirectory(Path.Combine(project, name));
+            File.WriteAllText(Path.Combine(project, name, name + ".csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <CoreosDslSystemdVersion>{systemd}</CoreosDslSystemdVersion>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="CoreosDsl.Host" Version="$(CoreosDslVersion)" />
+                    <ProjectReference Include="../Standard/Standard.csproj" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(project, name, "Program.cs"), $"""
+                return WorkerHost.Run(args, () => Worker.Define("{name.ToLowerInvariant()}", w => w
+                    .Coreos(c => c.Units(units => units
+                        .Add(Standard.StandardUnits.Web(s => s
+                            .CPUShares(512)), UnitCommand.Start)))));
+                """);
+        }
+
+        var old = Run(project, environment, "build", "Old/Old.csproj", "-c", Configuration);
+        Assert.DoesNotContain("CDSL1", old.Output, StringComparison.Ordinal);
+        Assert.Contains("old: wrote", Run(project, environment, Path.Combine(project, "Old", "bin", Configuration, "net10.0", "Old.dll"), "build", "--out", "out").StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("CPUShares=512\n", File.ReadAllText(Path.Combine(project, "out", "old", "units", "web.service")), StringComparison.Ordinal);
+        var newer = ExternalTool.Run("dotnet", ["build", "New/New.csproj", "-c", Configuration], Slow, project, environment: environment);
+        Assert.NotEqual(0, newer.ExitCode);
+        Assert.Matches(@"Program\.cs\(4,\d+\): error CDSL101: 'ServiceSectionBuilder\.CPUShares\(ulong\)' is obsolete: 'CPUShares=: deprecated v252", newer.Output);
+        Assert.DoesNotMatch(@"StandardUnits\.cs\(\d+,\d+\): \w+ CDSL", newer.Output);
+
         // The worker name is checked as a DNS label: a bad one stops the first restore, naming the fix.
         Run(user, environment, "new", "coreosdsl-worker", "-n", "Bad", "--worker-name", "bad_name");
         var restore = ExternalTool.Run("dotnet", ["restore", "Bad/Bad.csproj"], Slow, Path.Combine(user, "Bad"), environment: environment);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using CoreosDsl.Rules;
 using Microsoft.CodeAnalysis;
 
@@ -31,7 +32,8 @@ internal sealed class GeneratedDirectiveSyntax
     {
         var directives = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var sectionsOfType = new Dictionary<CoreosDsl.Systemd.UnitType, List<string>>();
-        var ns = _compilation.Assembly.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "CoreosDsl")
+        // CoreosDsl.Systemd's builders and the extension methods the project's own schema files add.
+        var ns = _compilation.GlobalNamespace.GetNamespaceMembers().FirstOrDefault(n => n.Name == "CoreosDsl")
             ?.GetNamespaceMembers().FirstOrDefault(n => n.Name == "Systemd");
         if (ns is null)
         {
@@ -40,13 +42,24 @@ internal sealed class GeneratedDirectiveSyntax
 
         const string Section = "SectionBuilder";
         const string Unit = "UnitBuilder";
-        foreach (var type in ns.GetTypeMembers())
+        const string Extensions = "SectionBuilderExtensions";
+        foreach (var type in ns.GetTypeMembers().Where(t => _compilation.IsSymbolAccessibleWithin(t, _compilation.Assembly)))
         {
+            if (type.IsStatic && type.Name.Length > Extensions.Length && type.Name.EndsWith(Extensions, StringComparison.Ordinal))
+            {
+                var section = type.Name.Substring(0, type.Name.Length - Extensions.Length);
+                var names = directives.TryGetValue(section, out var known) ? known : directives[section] = new HashSet<string>(StringComparer.Ordinal);
+                names.UnionWith(type.GetMembers().OfType<IMethodSymbol>().Where(m => m.IsExtensionMethod).Select(m => m.Name));
+                continue;
+            }
+
             var methods = type.GetMembers().OfType<IMethodSymbol>()
                 .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic && m.DeclaredAccessibility == Accessibility.Public).ToList();
             if (type.Name.Length > Section.Length && type.Name.EndsWith(Section, StringComparison.Ordinal))
             {
-                directives[type.Name.Substring(0, type.Name.Length - Section.Length)] = new HashSet<string>(methods.Select(m => m.Name), StringComparer.Ordinal);
+                var section = type.Name.Substring(0, type.Name.Length - Section.Length);
+                var names = directives.TryGetValue(section, out var known) ? known : directives[section] = new HashSet<string>(StringComparer.Ordinal);
+                names.UnionWith(methods.Select(m => m.Name));
             }
             else if (type.Name.Length > Unit.Length && type.Name.EndsWith(Unit, StringComparison.Ordinal)
                 && UnitTypeOf(type.Name.Substring(0, type.Name.Length - Unit.Length)) is { } unitType)
@@ -78,17 +91,20 @@ internal sealed class GeneratedDirectiveSyntax
 
     private DirectiveSyntax? Find((string Section, string Directive) key)
     {
-        // The builders are generated into the project itself (internal), so its own assembly is where to look.
-        var builder = _compilation.Assembly.GetTypeByMetadataName($"CoreosDsl.Systemd.{key.Section}SectionBuilder");
-        if (builder is null)
-        {
-            return null;
-        }
+        // The builder is CoreosDsl.Systemd's (or the project's own, for a section only its schema files declare); a
+        // directive the project's schema files add is an extension method of it, generated into the project.
+        var builder = _compilation.GetTypeByMetadataName($"CoreosDsl.Systemd.{key.Section}SectionBuilder")
+            ?? _compilation.Assembly.GetTypeByMetadataName($"CoreosDsl.Systemd.{key.Section}SectionBuilder");
+        var extensions = _compilation.Assembly.GetTypeByMetadataName($"CoreosDsl.Systemd.{key.Section}SectionBuilderExtensions");
+        var methods = (builder?.GetMembers(key.Directive) ?? ImmutableArray<ISymbol>.Empty).OfType<IMethodSymbol>()
+            .Select(m => (Method: m, Parameters: m.Parameters))
+            .Concat((extensions?.GetMembers(key.Directive) ?? ImmutableArray<ISymbol>.Empty).OfType<IMethodSymbol>()
+                .Where(m => m.IsExtensionMethod).Select(m => (Method: m, Parameters: m.Parameters.RemoveAt(0))));
 
         DirectiveSyntax? boolean = null;
-        foreach (var method in builder.GetMembers(key.Directive).OfType<IMethodSymbol>())
+        foreach (var (method, parameters) in methods)
         {
-            if (method.Parameters is not [var first, ..])
+            if (parameters is not [var first, ..])
             {
                 continue;
             }
@@ -113,7 +129,7 @@ internal sealed class GeneratedDirectiveSyntax
             // more forms than their listed values, such as booleans, numbers or aliases.)
             if (first.Type.SpecialType == SpecialType.System_Boolean)
             {
-                boolean = new DirectiveSyntax("bool", method.Parameters.Any(p => p.Name == "negate"));
+                boolean = new DirectiveSyntax("bool", parameters.Any(p => p.Name == "negate"));
             }
         }
 

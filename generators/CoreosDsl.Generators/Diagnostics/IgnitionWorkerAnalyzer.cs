@@ -69,7 +69,7 @@ public sealed class IgnitionWorkerAnalyzer : DiagnosticAnalyzer
         var collector = new WorkerUnitsAnalyzer.EntryCollector(symbols, reader);
         foreach (var argument in define.Arguments)
         {
-            collector.Walk(argument.Value);
+            collector.Walk(argument.Value, Bindings.None);
             foreach (var coreosCall in argument.Value.Descendants().OfType<IInvocationOperation>())
             {
                 if (SymbolEqualityComparer.Default.Equals(coreosCall.TargetMethod.ContainingType, symbols.CoreosBuilder)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -39,6 +40,45 @@ internal static class OperationValues
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The initializer of a local that is never assigned again (<c>var name = "x.service";</c>), so that where the
+    /// local is read its value is the initializer's; null for a local written again (an assignment, <c>++</c>,
+    /// <c>ref</c>/<c>out</c>) or declared without one. The test is by name within the declaring member: a
+    /// same-named local elsewhere in it makes the answer "not known", never a wrong value.
+    /// </summary>
+    public static IOperation? SingleAssignmentInitializer(ILocalSymbol local, Compilation compilation)
+    {
+        if (local.IsRef || local.DeclaringSyntaxReferences is not [var reference]
+            || reference.GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: var value } declarator)
+        {
+            return null;
+        }
+
+        SyntaxNode scope = declarator.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member and not GlobalStatementSyntax
+            ? member
+            : declarator.SyntaxTree.GetRoot();
+        foreach (var node in scope.DescendantNodes())
+        {
+            var written = node switch
+            {
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PreIncrementExpression) || unary.IsKind(SyntaxKind.PreDecrementExpression) => unary.Operand,
+                PostfixUnaryExpressionSyntax unary when unary.IsKind(SyntaxKind.PostIncrementExpression) || unary.IsKind(SyntaxKind.PostDecrementExpression) => unary.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } argument => argument.Expression,
+                RefExpressionSyntax byRef => byRef.Expression,
+                _ => null,
+            };
+            if (written is IdentifierNameSyntax { Identifier.ValueText: var name } && name == local.Name)
+            {
+                return null;
+            }
+        }
+
+#pragma warning disable RS1030 // The local may be in another file (a followed method): its semantic model is the only way to read it.
+        return compilation.GetSemanticModel(value.SyntaxTree).GetOperation(value);
+#pragma warning restore RS1030
     }
 
     /// <summary>The operation without the implicit conversions around it.</summary>

@@ -82,7 +82,7 @@ internal sealed class UnitFactsReader
             if (parameter.Type.SpecialType == SpecialType.System_String && symbols.TryGetSyntax(parameter, out _, out _))
             {
                 name = Text(argument.Value, bindings);
-                nameOrigin = argument.Value.Syntax.GetLocation();
+                nameOrigin = WrittenAt(argument.Value, bindings);
             }
             else if (IsUnitCommand(parameter.Type))
             {
@@ -303,7 +303,10 @@ internal sealed class UnitFactsReader
             case IParameterReferenceOperation parameter when bindings.TryGet(parameter.Parameter, out var bound):
                 return Resolve(bound.Value, bound.Bindings, depth + 1);
             case ILocalReferenceOperation local:
-                return (FollowDeclaration(local.Local, depth), Bindings.None);
+                // A local of the method being followed keeps that method's bindings (its initializer may use them).
+                return OperationValues.SingleAssignmentInitializer(local.Local, compilation) is { } initializer
+                    ? Resolve(initializer, bindings, depth + 1)
+                    : (null, Bindings.None);
             case IFieldReferenceOperation field:
                 return (FollowDeclaration(field.Field, depth), Bindings.None);
             case IPropertyReferenceOperation property:
@@ -313,7 +316,10 @@ internal sealed class UnitFactsReader
         }
     }
 
-    /// <summary>A method of the compilation whose body returns one expression (<c>=&gt; ...</c> or a single <c>return</c>).</summary>
+    /// <summary>
+    /// A method of the compilation whose body returns one expression: <c>=&gt; ...</c>, or a block whose only
+    /// <c>return</c> is its last statement (locals declared before it are followed with the call's bindings).
+    /// </summary>
     private (IInvocationOperation? Definition, Bindings Bindings) FollowMethod(IInvocationOperation call, Bindings bindings, int depth)
     {
         if (!KnownSymbols.DerivesFrom(call.TargetMethod.ReturnType, symbols.UnitFile))
@@ -323,10 +329,12 @@ internal sealed class UnitFactsReader
 
         foreach (var reference in call.TargetMethod.DeclaringSyntaxReferences)
         {
-            ExpressionSyntax? returned = reference.GetSyntax() switch
+            var returned = reference.GetSyntax() switch
             {
                 MethodDeclarationSyntax { ExpressionBody.Expression: var e } => e,
-                MethodDeclarationSyntax { Body.Statements: [ReturnStatementSyntax { Expression: { } e }] } => e,
+                LocalFunctionStatementSyntax { ExpressionBody.Expression: var e } => e,
+                MethodDeclarationSyntax { Body: { } body } => SingleReturn(body),
+                LocalFunctionStatementSyntax { Body: { } body } => SingleReturn(body),
                 _ => null,
             };
             if (returned is null)
@@ -344,6 +352,46 @@ internal sealed class UnitFactsReader
         }
 
         return (null, Bindings.None);
+    }
+
+    /// <summary>
+    /// The body of a method or local function declared in this compilation (a helper that receives a builder and adds
+    /// units), as an operation to walk; null for a method from a referenced assembly or without a body.
+    /// </summary>
+    public IOperation? BodyOf(IMethodSymbol method)
+    {
+        foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+                or LocalFunctionStatementSyntax)
+            {
+                var declaration = reference.GetSyntax();
+#pragma warning disable RS1030 // The helper may be declared in another file: its semantic model is the only way to read it.
+                if (compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration) is { } body)
+#pragma warning restore RS1030
+                {
+                    return body;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The expression of a block's one <c>return</c> when it is the block's last statement (returns inside lambdas and
+    /// local functions do not count); null when the block can return from elsewhere.
+    /// </summary>
+    private static ExpressionSyntax? SingleReturn(BlockSyntax body)
+    {
+        if (body.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: { } returned } last)
+        {
+            return null;
+        }
+
+        var returns = body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>();
+        return returns.All(r => r == last) ? returned : null;
     }
 
     /// <summary>The name of the unit a <c>UnitFile</c> expression refers to, when it can be followed to a constant.</summary>
@@ -371,21 +419,76 @@ internal sealed class UnitFactsReader
     /// The constant text of a value: a constant, a parameter bound to one, or the name of a followed handle
     /// (<c>exporter.Name.Value</c>); null when not known.
     /// </summary>
-    private string? Text(IOperation value, Bindings bindings)
+    private string? Text(IOperation value, Bindings bindings, int depth = 0)
     {
         value = OperationValues.Unwrap(value);
-        if (value is IParameterReferenceOperation parameter && bindings.TryGet(parameter.Parameter, out var bound))
+        if (OperationValues.ConstantText(value) is { } constant)
         {
-            return Text(bound.Value, bound.Bindings);
+            return constant;
         }
 
-        if (value is IPropertyReferenceOperation { Property.Name: "Value", Instance: IPropertyReferenceOperation { Property.Name: "Name", Instance: { } handle } }
-            && KnownSymbols.DerivesFrom(handle.Type, symbols.UnitFile))
+        if (depth > MaxHandleDepth)
         {
-            return HandleName(handle, bindings);
+            return null;
         }
 
-        return OperationValues.ConstantText(value);
+        switch (value)
+        {
+            case IParameterReferenceOperation parameter when bindings.TryGet(parameter.Parameter, out var bound):
+                return Text(bound.Value, bound.Bindings, depth + 1);
+            case IPropertyReferenceOperation { Property.Name: "Value", Instance: IPropertyReferenceOperation { Property.Name: "Name", Instance: { } handle } }
+                when KnownSymbols.DerivesFrom(handle.Type, symbols.UnitFile):
+                return HandleName(handle, bindings);
+            case ILocalReferenceOperation local when local.Type?.SpecialType == SpecialType.System_String:
+                return OperationValues.SingleAssignmentInitializer(local.Local, compilation) is { } initializer ? Text(initializer, bindings, depth + 1) : null;
+            case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true, Type.SpecialType: SpecialType.System_String } field }:
+                return OperationValues.Initializer(field, compilation) is { } fieldValue ? Text(fieldValue, Bindings.None, depth + 1) : null;
+            case IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null, Type.SpecialType: SpecialType.System_String } property }:
+                return OperationValues.Initializer(property, compilation) is { } propertyValue ? Text(propertyValue, Bindings.None, depth + 1) : null;
+            case IInterpolatedStringOperation interpolated:
+                return Concatenate(interpolated.Parts.Select(part => part switch
+                {
+                    IInterpolatedStringTextOperation text => Text(text.Text, bindings, depth + 1),
+                    IInterpolationOperation { Alignment: null, FormatString: null } hole => Piece(hole.Expression, bindings, depth + 1),
+                    _ => null,
+                }));
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, Type.SpecialType: SpecialType.System_String } sum:
+                return Concatenate([Piece(sum.LeftOperand, bindings, depth + 1), Piece(sum.RightOperand, bindings, depth + 1)]);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// A part of a concatenation or interpolation as C# formats it: strings and integers only, since C# writes a
+    /// bool or an enum differently from the unit-file spelling <see cref="OperationValues.ConstantText"/> gives.
+    /// </summary>
+    private string? Piece(IOperation value, Bindings bindings, int depth)
+    {
+        value = OperationValues.Unwrap(value);
+        return value.Type?.SpecialType switch
+        {
+            SpecialType.System_String or SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64
+                or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_Byte => Text(value, bindings, depth),
+            _ => null,
+        };
+    }
+
+    /// <summary>The parts joined, or null when any part is not known.</summary>
+    private static string? Concatenate(IEnumerable<string?> parts)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in parts)
+        {
+            if (part is null)
+            {
+                return null;
+            }
+
+            text.Append(part);
+        }
+
+        return text.ToString();
     }
 
     private IInvocationOperation? FollowDeclaration(ISymbol symbol, int depth) =>
@@ -471,13 +574,32 @@ internal sealed class UnitFactsReader
             };
             foreach (var element in elements)
             {
-                unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(element, bindings), element.Syntax.GetLocation()));
+                unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(element, bindings), WrittenAt(element, bindings)));
             }
 
             return;
         }
 
-        unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(firstValue, bindings), firstValue.Syntax.GetLocation()));
+        unit.Lines.Add(new DirectiveFact(section, method.Name, ValueOf(firstValue, bindings), WrittenAt(firstValue, bindings)));
+    }
+
+    /// <summary>
+    /// Where a value is written: for a parameter of a followed method, the argument the caller passed (so that
+    /// <c>Shared.Backup("srv-dta.mount")</c> is reported at the call, where the mistake is), otherwise the value itself.
+    /// </summary>
+    private static Location WrittenAt(IOperation value, Bindings bindings)
+    {
+        for (var depth = 0; depth <= MaxHandleDepth; depth++)
+        {
+            if (OperationValues.Unwrap(value) is not IParameterReferenceOperation parameter || !bindings.TryGet(parameter.Parameter, out var bound))
+            {
+                break;
+            }
+
+            (value, bindings) = bound;
+        }
+
+        return value.Syntax.GetLocation();
     }
 
     private string? ValueOf(IOperation value, Bindings bindings) =>

@@ -60,7 +60,7 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
         var collector = new EntryCollector(symbols, reader);
         foreach (var argument in define.Arguments)
         {
-            collector.Walk(argument.Value);
+            collector.Walk(argument.Value, Bindings.None);
         }
 
         var findings = WorkerUnitRules.Check(collector.Units, stock, collector.Complete)
@@ -84,16 +84,23 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>Walks a Define lambda in execution order and collects the coreos.units entries it adds.</summary>
+    /// <summary>
+    /// Walks a Define lambda in execution order and collects the coreos.units entries it adds, also inside helper
+    /// methods of the compilation the lambda hands a builder to (their parameters bound to the call's arguments).
+    /// </summary>
     internal sealed class EntryCollector(KnownSymbols symbols, UnitFactsReader reader)
     {
+        /// <summary>How deep helper calls are followed (a helper calling a helper ...).</summary>
+        private const int MaxHelperDepth = 8;
+
         private readonly List<(UnitFacts Unit, Location Anchor)> entries = [];
+        private readonly List<IMethodSymbol> helpers = [];
 
         public IReadOnlyList<UnitFacts> Units => [.. entries.Select(e => e.Unit)];
 
         /// <summary>
-        /// False when the lambda hands a builder to code the analyzer does not follow (a helper method, a delegate
-        /// variable), which may add units: then no reference is reported as defined nowhere.
+        /// False when the lambda hands a builder to code the analyzer does not follow (a method of another assembly, a
+        /// delegate variable, a recursive helper), which may add units: then no reference is reported as defined nowhere.
         /// </summary>
         public bool Complete { get; private set; } = true;
 
@@ -110,50 +117,70 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        public void Walk(IOperation? operation)
+        public void Walk(IOperation? operation, Bindings bindings)
         {
             switch (operation)
             {
                 case null:
                     return;
                 case IInvocationOperation call when reader.AddsToCoreosUnits(call):
-                    Walk(call.Instance);
+                    Walk(call.Instance, bindings);
                     if (call.TargetMethod.IsExtensionMethod && call.Arguments.Length > 0)
                     {
-                        Walk(call.Arguments[0].Value); // the receiver of an extension call comes first
+                        Walk(call.Arguments[0].Value, bindings); // the receiver of an extension call comes first
                     }
 
-                    Add(call);
+                    Add(call, bindings);
                     return;
                 case IInvocationOperation call:
-                    if (MayAddUnitsUnseen(call))
-                    {
-                        Complete = false;
-                    }
-
-                    Walk(call.Instance);
+                    Walk(call.Instance, bindings);
                     foreach (var argument in call.Arguments)
                     {
-                        Walk(argument.Value);
+                        Walk(argument.Value, bindings);
                     }
 
+                    if (MayAddUnitsUnseen(call))
+                    {
+                        // A helper of this compilation that receives a builder: its body runs here, with its
+                        // parameters bound to the arguments.
+                        FollowHelper(call.TargetMethod, bindings.With(call, bindings));
+                    }
+
+                    return;
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: var method } }
+                    when method.Parameters.Any(p => IsCloudConfigBuilder(p.Type)) && !IsCoreosDsl(method):
+                    FollowHelper(method, Bindings.None); // Worker.Define(name, Configure): a method group
                     return;
                 default:
                     foreach (var child in operation.ChildOperations)
                     {
-                        Walk(child);
+                        Walk(child, bindings);
                     }
 
                     return;
             }
         }
 
-        private void Add(IInvocationOperation call)
+        private void FollowHelper(IMethodSymbol method, Bindings bindings)
+        {
+            if (helpers.Count >= MaxHelperDepth || helpers.Contains(method.OriginalDefinition, SymbolEqualityComparer.Default)
+                || reader.BodyOf(method) is not { } body)
+            {
+                Complete = false;
+                return;
+            }
+
+            helpers.Add(method.OriginalDefinition);
+            Walk(body, bindings);
+            helpers.RemoveAt(helpers.Count - 1);
+        }
+
+        private void Add(IInvocationOperation call, Bindings bindings)
         {
             var anchor = call.Syntax.GetLocation();
             if (reader.IsTypedDefinition(call, out _))
             {
-                entries.Add((reader.ReadTyped(call), anchor));
+                entries.Add((reader.ReadTyped(call, bindings), anchor));
                 return;
             }
 
@@ -166,15 +193,23 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
                     entries.Add((reader.ReadRaw(call), anchor));
                     return;
                 case "Add":
-                    AddEntry(call);
+                    AddEntry(call, bindings);
                     return;
                 default:
-                    Complete = false; // a CoreosUnitsBuilder method this analyzer does not know
+                    if (IsCoreosDsl(call.TargetMethod))
+                    {
+                        Complete = false; // a CoreosUnitsBuilder method this analyzer does not know
+                    }
+                    else
+                    {
+                        FollowHelper(call.TargetMethod, bindings.With(call, bindings)); // the user's extension method
+                    }
+
                     return;
             }
         }
 
-        private void AddEntry(IInvocationOperation call)
+        private void AddEntry(IInvocationOperation call, Bindings bindings)
         {
             var unitArgument = call.Arguments.FirstOrDefault(a => KnownSymbols.DerivesFrom(a.Parameter?.Type, symbols.UnitFile));
             if (unitArgument is not null)
@@ -182,9 +217,9 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
                 var anchor = unitArgument.Value.Syntax.GetLocation();
                 var commandArgument = call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "command");
                 var command = commandArgument is null ? null : OperationValues.ConstantText(commandArgument.Value);
-                if (reader.Resolve(unitArgument.Value, Bindings.None) is ({ } definition, var bindings))
+                if (reader.Resolve(unitArgument.Value, bindings) is ({ } definition, var own))
                 {
-                    var unit = reader.ReadTyped(definition, bindings);
+                    var unit = reader.ReadTyped(definition, own);
                     unit.Command = command;
                     reader.ReadDropIns(call, unit);
                     entries.Add((unit, anchor));
@@ -213,15 +248,14 @@ public sealed class WorkerUnitsAnalyzer : DiagnosticAnalyzer
         /// A call into code outside CoreosDsl that receives a cloud-config builder (as receiver or argument) may add
         /// units the analyzer cannot see.
         /// </summary>
-        private static bool MayAddUnitsUnseen(IInvocationOperation call)
-        {
-            var ns = call.TargetMethod.ContainingNamespace?.ToDisplayString() ?? "";
-            if (ns == "CoreosDsl" || ns.StartsWith("CoreosDsl.", StringComparison.Ordinal))
-            {
-                return false;
-            }
+        private static bool MayAddUnitsUnseen(IInvocationOperation call) =>
+            !IsCoreosDsl(call.TargetMethod)
+            && (IsCloudConfigBuilder(call.Instance?.Type) || call.Arguments.Any(a => IsCloudConfigBuilder(a.Value.Type)));
 
-            return IsCloudConfigBuilder(call.Instance?.Type) || call.Arguments.Any(a => IsCloudConfigBuilder(a.Value.Type));
+        private static bool IsCoreosDsl(IMethodSymbol method)
+        {
+            var ns = method.ContainingNamespace?.ToDisplayString() ?? "";
+            return ns == "CoreosDsl" || ns.StartsWith("CoreosDsl.", StringComparison.Ordinal);
         }
 
         private static bool IsCloudConfigBuilder(ITypeSymbol? type) =>

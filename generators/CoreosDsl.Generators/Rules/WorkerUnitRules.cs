@@ -47,6 +47,10 @@ internal static class WorkerUnitRules
         }
 
         var units = Merged(entries);
+
+        // A unit whose name is not known at compile time (a name computed at run time) may be the one a reference
+        // names: then, as for units the analyzer could not see, nothing is reported as defined nowhere.
+        complete = complete && units.All(u => u.Name is not null || !u.HasContent);
         var defined = new HashSet<string>(StringComparer.Ordinal);
         foreach (var unit in units)
         {

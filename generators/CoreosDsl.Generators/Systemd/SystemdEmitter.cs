@@ -33,8 +33,18 @@ internal static class SystemdEmitter
         w.Line();
     }
 
-    public static string Section(SectionSpec section)
+    /// <summary>
+    /// The builder of one section: the whole class (public where the builders are compiled, in CoreosDsl.Systemd;
+    /// internal for a section only the project's own schema files declare), or, for a bundled section the project's
+    /// files add directives to, extension methods on the compiled builder.
+    /// </summary>
+    public static string Section(SectionSpec section, bool buildersCompiled)
     {
+        if (buildersCompiled && section.Compiled)
+        {
+            return SectionExtensions(section);
+        }
+
         var w = new SourceWriter();
         Header(w);
         w.Line("/// <summary>");
@@ -45,9 +55,11 @@ internal static class SystemdEmitter
         }
 
         w.Line("/// </summary>");
-        w.Open($"internal sealed partial class {section.ClassName} : {Rt}SectionBuilder");
-        w.Line($"/// <summary>Creates the builder of the [{section.Name}] section of <paramref name=\"unit\"/>.</summary>");
-        w.Line($"internal {section.ClassName}({Rt}UnitBuilder unit)");
+        w.Open($"{Access(buildersCompiled)} sealed partial class {section.ClassName} : {Rt}SectionBuilder");
+        // Public: the unit builders a project's own schema files declare may have the bundled sections.
+        w.Line($"/// <summary>Creates the builder of the [{section.Name}] section of <paramref name=\"unit\"/> (unit builders call this).</summary>");
+        w.Line($"/// <param name=\"unit\">The unit builder whose section this is.</param>");
+        w.Line($"public {section.ClassName}({Rt}UnitBuilder unit)");
         w.Line($"    : base(unit, {Naming.Literal(section.Name)})");
         w.Line("{");
         w.Line("}");
@@ -56,7 +68,7 @@ internal static class SystemdEmitter
             foreach (var overload in Overloads(directive))
             {
                 w.Line();
-                WriteMethod(w, section, directive, overload);
+                WriteMethod(w, section, directive, overload, extended: null);
             }
         }
 
@@ -64,17 +76,58 @@ internal static class SystemdEmitter
         return w.ToString();
     }
 
-    public static string Enums(IEnumerable<EnumSpec> enums)
+    /// <summary>The directives a project's schema files add to a bundled section, as extension methods of its builder.</summary>
+    private static string SectionExtensions(SectionSpec section)
     {
         var w = new SourceWriter();
         Header(w);
-        var list = enums.ToList();
+        var builder = Rt + section.ClassName;
+        w.Line($"/// <summary>The <c>[{section.Name}]</c> directives this project's schema files add to <see cref=\"{builder}\"/>.</summary>");
+        w.Open($"internal static partial class {section.ClassName}Extensions");
+        var first = true;
+        foreach (var directive in section.Directives.Where(d => !d.Compiled))
+        {
+            foreach (var overload in Overloads(directive))
+            {
+                if (!first)
+                {
+                    w.Line();
+                }
+
+                first = false;
+                WriteMethod(w, section, directive, overload, extended: builder);
+            }
+        }
+
+        w.Close();
+        return w.ToString();
+    }
+
+    /// <summary>True when <see cref="Section"/> has something to write for the section in this project.</summary>
+    public static bool HasOutput(SectionSpec section, bool buildersCompiled) =>
+        !buildersCompiled || !section.Compiled || section.Directives.Any(d => !d.Compiled);
+
+    private static string Access(bool buildersCompiled) => buildersCompiled ? "internal" : "public";
+
+    /// <summary>The enums (those of the project's own files, where the builders are compiled) and their formatter.</summary>
+    public static string? Enums(SystemdModel model)
+    {
+        var list = model.UsedEnums.Where(e => !(model.BuildersCompiled && e.Compiled)).ToList();
+        if (list.Count == 0 && model.BuildersCompiled)
+        {
+            return null;
+        }
+
+        var access = Access(model.BuildersCompiled);
+        var formatter = model.BuildersCompiled ? SystemdSchemaResolver.UserEnumTextClass : "SystemdEnumText";
+        var w = new SourceWriter();
+        Header(w);
         foreach (var e in list)
         {
             w.Line("/// <summary>");
             w.Line($"/// {Naming.Xml(Naming.Sentence(e.Doc ?? "Values of " + e.Name))}");
             w.Line("/// </summary>");
-            w.Open($"internal enum {e.Name}");
+            w.Open($"{access} enum {e.Name}");
             foreach (var v in e.Values)
             {
                 w.Line($"/// <summary><c>{Naming.Xml(v.Value)}</c></summary>");
@@ -91,7 +144,7 @@ internal static class SystemdEmitter
         }
 
         w.Line("/// <summary>The unit-file text of each generated enum value.</summary>");
-        w.Open("internal static partial class SystemdEnumText");
+        w.Open($"{access} static partial class {formatter}");
         var first = true;
         foreach (var e in list)
         {
@@ -127,15 +180,23 @@ internal static class SystemdEmitter
         return w.ToString();
     }
 
-    public static string UnitBuilders(SystemdModel model)
+    /// <summary>The unit builders and their factory: all of them where the builders are compiled, else the project's own unit types.</summary>
+    public static string? UnitBuilders(SystemdModel model)
     {
+        var units = model.UnitTypes.Where(u => !(model.BuildersCompiled && u.Compiled)).ToList();
+        if (units.Count == 0 && model.BuildersCompiled)
+        {
+            return null;
+        }
+
+        var access = Access(model.BuildersCompiled);
         var w = new SourceWriter();
         Header(w);
-        foreach (var unit in model.UnitTypes)
+        foreach (var unit in units)
         {
             var sections = string.Join(", ", unit.Sections.Select(s => $"[{s}]"));
             w.Line($"/// <summary>Builds a <c>.{unit.Type}</c> unit: {sections}, written in that order.</summary>");
-            w.Open($"internal sealed partial class {unit.ClassName} : {Rt}UnitBuilder");
+            w.Open($"{access} sealed partial class {unit.ClassName} : {Rt}UnitBuilder");
             w.Line($"/// <summary>Starts a unit named <paramref name=\"name\"/>, which must end in <c>.{unit.Type}</c>.</summary>");
             w.Line($"/// <exception cref=\"{Rt}UnitDefinitionException\">The name is not a valid .{unit.Type} unit name.</exception>");
             w.Line($"public {unit.ClassName}({Syntax("unit-name:" + unit.Type)}string name)");
@@ -163,9 +224,9 @@ internal static class SystemdEmitter
         }
 
         w.Line("/// <summary>Builds unit files; the result is also a typed handle for references (<c>.Requires(unit)</c>).</summary>");
-        w.Open("internal static partial class Units");
+        w.Open($"{access} static partial class {(model.BuildersCompiled ? "UserUnits" : "Units")}");
         var first = true;
-        foreach (var unit in model.UnitTypes)
+        foreach (var unit in units)
         {
             if (!first)
             {
@@ -186,16 +247,27 @@ internal static class SystemdEmitter
         return w.ToString();
     }
 
-    public static string CloudConfigUnits(SystemdModel model)
+    /// <summary>
+    /// <c>units.Service(...)</c> for <c>coreos.units</c>: for every unit type where CoreosUnitsBuilder is defined (in
+    /// CoreosDsl.CloudConfig, public), else for the unit types only the project's own schema files declare; null when
+    /// there are none.
+    /// </summary>
+    public static string? CloudConfigUnits(SystemdModel model, bool definesCoreosUnits)
     {
+        var units = model.UnitTypes.Where(u => definesCoreosUnits || (model.BuildersCompiled && !u.Compiled)).ToList();
+        if (units.Count == 0)
+        {
+            return null;
+        }
+
         var w = new SourceWriter();
         Header(w);
         const string Units = "global::CoreosDsl.CloudConfig.CoreosUnitsBuilder";
         const string Command = "global::CoreosDsl.CloudConfig.UnitCommand";
         w.Line("/// <summary>Adds units built with the typed unit builders to <c>coreos.units</c>.</summary>");
-        w.Open("internal static partial class CoreosUnitsBuilderExtensions");
+        w.Open(definesCoreosUnits ? "public static partial class CoreosUnitsBuilderExtensions" : "internal static partial class UserCoreosUnitsBuilderExtensions");
         var first = true;
-        foreach (var unit in model.UnitTypes)
+        foreach (var unit in units)
         {
             if (!first)
             {
@@ -205,16 +277,19 @@ internal static class SystemdEmitter
             first = false;
             w.Line($"/// <summary>Adds the <c>.{unit.Type}</c> unit <paramref name=\"name\"/>; coreos-cloudinit writes it and then runs <paramref name=\"command\"/>.</summary>");
             w.Line($"public static {Units} {unit.Pascal}(this {Units} units, {Syntax("unit-name:" + unit.Type)}string name, {Command} command, global::System.Action<{unit.ClassName}> configure) =>");
-            w.Line($"    units.Add(Units.{unit.Pascal}(name, configure), command);");
+            w.Line($"    units.Add({Factory(model.BuildersCompiled && !unit.Compiled)}.{unit.Pascal}(name, configure), command);");
             w.Line();
             w.Line($"/// <summary>Adds the <c>.{unit.Type}</c> unit <paramref name=\"name\"/>; coreos-cloudinit writes it and runs no command.</summary>");
             w.Line($"public static {Units} {unit.Pascal}(this {Units} units, {Syntax("unit-name:" + unit.Type)}string name, global::System.Action<{unit.ClassName}> configure) =>");
-            w.Line($"    units.Add(Units.{unit.Pascal}(name, configure));");
+            w.Line($"    units.Add({Factory(model.BuildersCompiled && !unit.Compiled)}.{unit.Pascal}(name, configure));");
         }
 
         w.Close();
         return w.ToString();
     }
+
+    /// <summary>The factory class of unit builders: CoreosDsl.Systemd's <c>Units</c>, or the project's own <c>UserUnits</c>.</summary>
+    private static string Factory(bool user) => user ? "UserUnits" : Rt + "Units";
 
     /// <summary>
     /// One generated method: its parameters, their docs, and the statement that records the value. <c>ValueSyntax</c>
@@ -301,10 +376,10 @@ internal static class SystemdEmitter
                 yield return Params("string", "values", "the words, each without spaces.", Dv + "Words", "words");
                 break;
             case "list:enum":
-                yield return Params(d.EnumName!, "values", "the values.", $"v => {Dv}Words(v, SystemdEnumText.Format)");
+                yield return Params(d.EnumName!, "values", "the values.", $"v => {Dv}Words(v, {d.EnumFormatter}.Format)");
                 break;
             case "enum":
-                yield return Single(d.EnumName!, "value", "the value.", "SystemdEnumText.Format");
+                yield return Single(d.EnumName!, "value", "the value.", d.EnumFormatter + ".Format");
                 if (d.Forms is not null)
                 {
                     yield return StringForm("value", $"the value as written in the unit file, including the forms {Naming.Xml(d.Forms)}.", Dv + "Text", "text");
@@ -437,12 +512,18 @@ internal static class SystemdEmitter
 
     private static string Article(string word) => "AEIOU".IndexOf(char.ToUpperInvariant(word[0])) >= 0 ? "an" : "a";
 
-    private static void WriteMethod(SourceWriter w, SectionSpec section, DirectiveSpec d, Overload o)
+    /// <summary>One builder method; with <paramref name="extended"/>, an extension method of that builder type.</summary>
+    private static void WriteMethod(SourceWriter w, SectionSpec section, DirectiveSpec d, Overload o, string? extended)
     {
         var verb = d.Repeat ? $"Adds {Article(d.Name)} <c>{d.Name}=</c> line to" : $"Sets <c>{d.Name}=</c> in";
         w.Line("/// <summary>");
         w.Line($"/// {verb} <c>[{section.Name}]</c>.{(d.Doc is null ? "" : " " + Naming.Xml(Naming.Sentence(d.Doc)))}");
         w.Line("/// </summary>");
+        if (extended is not null)
+        {
+            w.Line("/// <param name=\"builder\">The section builder.</param>");
+        }
+
         foreach (var p in o.ParamDocs)
         {
             var colon = p.IndexOf(':');
@@ -477,9 +558,19 @@ internal static class SystemdEmitter
             w.Line($"[{Rt}SystemdSyntax({Naming.Literal(o.ValueSyntax)})]");
         }
 
-        w.Open($"public {section.ClassName} {d.Name}({o.Parameters})");
-        w.Line(o.Body);
-        w.Line("return this;");
+        if (extended is null)
+        {
+            w.Open($"public {section.ClassName} {d.Name}({o.Parameters})");
+            w.Line(o.Body);
+            w.Line("return this;");
+        }
+        else
+        {
+            w.Open($"public static {extended} {d.Name}(this {extended} builder, {o.Parameters})");
+            w.Line("builder." + o.Body);
+            w.Line("return builder;");
+        }
+
         w.Close();
     }
 }

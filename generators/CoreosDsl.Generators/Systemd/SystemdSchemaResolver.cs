@@ -14,6 +14,9 @@ namespace CoreosDsl.Generators.Systemd;
 /// </summary>
 internal static class SystemdSchemaResolver
 {
+    /// <summary>The formatter class of the enums a project's own schema files declare (beside CoreosDsl.Systemd's SystemdEnumText).</summary>
+    public const string UserEnumTextClass = "SystemdUserEnumText";
+
     private static readonly HashSet<string> Kinds = new(StringComparer.Ordinal)
     {
         "bool", "int", "uint", "weight", "string", "path", "path-list", "timespan", "bytes", "percent-or-bytes",
@@ -33,7 +36,8 @@ internal static class SystemdSchemaResolver
         "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes",
     };
 
-    public static SystemdModel Resolve(IReadOnlyList<ParsedSchemaFile> files)
+    /// <summary>Resolves the files; those under <paramref name="compiledDirectory"/> are the bundled ones (see <see cref="SystemdModel"/>).</summary>
+    public static SystemdModel Resolve(IReadOnlyList<ParsedSchemaFile> files, string? compiledDirectory = null)
     {
         var diagnostics = new List<DiagnosticInfo>();
         var containers = new Dictionary<string, Container>(StringComparer.Ordinal);
@@ -46,6 +50,7 @@ internal static class SystemdSchemaResolver
         foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
         {
             diagnostics.AddRange(file.Diagnostics);
+            var compiled = SchemaPaths.IsUnder(file.Path, compiledDirectory);
             Container? current = null;
             foreach (var statement in file.Statements)
             {
@@ -53,7 +58,7 @@ internal static class SystemdSchemaResolver
                 {
                     case "section":
                     case "block":
-                        current = OpenContainer(statement, containers, containerOrder, diagnostics);
+                        current = OpenContainer(statement, containers, containerOrder, diagnostics, compiled);
                         break;
                     case "include":
                         if (RequireContainer(current, statement, diagnostics) && Require(current!.IsSection, statement, diagnostics, "'include' belongs in a section file"))
@@ -70,19 +75,19 @@ internal static class SystemdSchemaResolver
 
                         break;
                     case "enum":
-                        ReadEnum(statement, enums, enumOrder, diagnostics);
+                        ReadEnum(statement, enums, enumOrder, diagnostics, compiled);
                         break;
                     case "unit":
                         if (Require(statement.Tokens.Count >= 3, statement, diagnostics, "'unit' needs a type and at least one section: unit service Unit Service Install"))
                         {
-                            unitTypes.Add((new UnitTypeSpec(statement.Tokens[1].Text, statement.Tokens.Skip(2).Select(t => t.Text).ToEquatableArray()), statement));
+                            unitTypes.Add((new UnitTypeSpec(statement.Tokens[1].Text, statement.Tokens.Skip(2).Select(t => t.Text).ToEquatableArray()) { Compiled = compiled }, statement));
                         }
 
                         break;
                     default:
                         if (RequireContainer(current, statement, diagnostics))
                         {
-                            ReadDirective(statement, current!, diagnostics);
+                            ReadDirective(statement, current!, diagnostics, compiled);
                         }
 
                         break;
@@ -90,10 +95,11 @@ internal static class SystemdSchemaResolver
             }
         }
 
+        var buildersCompiled = files.Any(f => SchemaPaths.IsUnder(f.Path, compiledDirectory));
         var sections = new List<SectionSpec>();
         foreach (var section in containerOrder.Where(c => c.IsSection))
         {
-            sections.Add(ResolveSection(section, containers, enums, diagnostics));
+            sections.Add(ResolveSection(section, containers, enums, diagnostics, buildersCompiled));
         }
 
         foreach (var (spec, where) in unitTypes)
@@ -109,6 +115,7 @@ internal static class SystemdSchemaResolver
         }
 
         return new SystemdModel(
+            buildersCompiled,
             sections.ToEquatableArray(),
             enumOrder.Select(n => enums[n].Spec).ToEquatableArray(),
             unitTypes.Select(u => u.Spec).ToEquatableArray(),
@@ -116,7 +123,7 @@ internal static class SystemdSchemaResolver
     }
 
     private static SectionSpec ResolveSection(Container section, Dictionary<string, Container> containers,
-        Dictionary<string, (EnumSpec Spec, LocationInfo Where)> enums, List<DiagnosticInfo> diagnostics)
+        Dictionary<string, (EnumSpec Spec, LocationInfo Where)> enums, List<DiagnosticInfo> diagnostics, bool buildersCompiled)
     {
         var directives = new List<DirectiveSpec>();
         var seen = new Dictionary<string, LocationInfo>(StringComparer.Ordinal);
@@ -137,7 +144,11 @@ internal static class SystemdSchemaResolver
                 return;
             }
 
-            directives.Add(ToSpec(raw, section.Name));
+            var formatter = raw.EnumName is null ? null
+                : !buildersCompiled ? "SystemdEnumText"
+                : enums[raw.EnumName].Spec.Compiled ? "global::CoreosDsl.Systemd.SystemdEnumText"
+                : UserEnumTextClass;
+            directives.Add(ToSpec(raw, section.Name) with { EnumFormatter = formatter });
         }
 
         foreach (var raw in section.Directives)
@@ -160,7 +171,7 @@ internal static class SystemdSchemaResolver
             }
         }
 
-        return new SectionSpec(section.Name, section.Note, directives.ToEquatableArray());
+        return new SectionSpec(section.Name, section.Note, directives.ToEquatableArray()) { Compiled = section.Compiled };
     }
 
     /// <summary>
@@ -184,10 +195,11 @@ internal static class SystemdSchemaResolver
             raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, raw.Deprecated ?? 0, raw.Ignored ?? 0, placement)
         {
             Prefixes = raw.Prefixes,
+            Compiled = raw.Compiled,
         };
     }
 
-    private static void ReadDirective(SchemaStatement statement, Container container, List<DiagnosticInfo> diagnostics)
+    private static void ReadDirective(SchemaStatement statement, Container container, List<DiagnosticInfo> diagnostics, bool compiled)
     {
         var tokens = statement.Tokens;
         var name = tokens[0].Text;
@@ -223,7 +235,7 @@ internal static class SystemdSchemaResolver
             return;
         }
 
-        var raw = new RawDirective(name, kind, enumName, statement.Doc, statement.Location);
+        var raw = new RawDirective(name, kind, enumName, statement.Doc, statement.Location) { Compiled = compiled };
         for (var i = 2; i < tokens.Count; i++)
         {
             var token = tokens[i];
@@ -323,7 +335,7 @@ internal static class SystemdSchemaResolver
     }
 
     private static void ReadEnum(SchemaStatement statement, Dictionary<string, (EnumSpec Spec, LocationInfo Where)> enums,
-        List<string> order, List<DiagnosticInfo> diagnostics)
+        List<string> order, List<DiagnosticInfo> diagnostics, bool compiled)
     {
         if (statement.Tokens.Count < 3 || !IsIdentifier(statement.Tokens[1].Text))
         {
@@ -342,7 +354,7 @@ internal static class SystemdSchemaResolver
         var spec = ReadEnumValues(statement, diagnostics);
         if (spec is not null)
         {
-            enums.Add(name, (spec, statement.Location));
+            enums.Add(name, (spec with { Compiled = compiled }, statement.Location));
             order.Add(name);
         }
     }
@@ -372,7 +384,7 @@ internal static class SystemdSchemaResolver
     }
 
     private static Container? OpenContainer(SchemaStatement statement, Dictionary<string, Container> containers,
-        List<Container> order, List<DiagnosticInfo> diagnostics)
+        List<Container> order, List<DiagnosticInfo> diagnostics, bool compiled)
     {
         if (statement.Tokens.Count != 2 || !IsIdentifier(statement.Tokens[1].Text))
         {
@@ -384,13 +396,15 @@ internal static class SystemdSchemaResolver
         var name = statement.Tokens[1].Text;
         if (containers.TryGetValue(name, out var existing))
         {
-            // A second file may extend a section or block with more directives.
+            // A second file may extend a section or block with more directives. A section any bundled file declares is
+            // compiled into CoreosDsl.Systemd, whichever file comes first in path order.
+            existing.Compiled |= compiled;
             return existing.IsSection == isSection
                 ? existing
                 : Fail(statement, diagnostics, $"'{name}' is a {(existing.IsSection ? "section" : "block")} elsewhere; it cannot also be a {statement.Keyword}");
         }
 
-        var created = new Container(name, isSection);
+        var created = new Container(name, isSection) { Compiled = compiled };
         containers.Add(name, created);
         order.Add(created);
         return created;
@@ -427,6 +441,8 @@ internal static class SystemdSchemaResolver
 
         public bool IsSection { get; } = isSection;
 
+        public bool Compiled { get; set; }
+
         public string? Note { get; set; }
 
         public List<(string Name, LocationInfo Where)> Includes { get; } = [];
@@ -441,6 +457,7 @@ internal static class SystemdSchemaResolver
         public string? EnumName { get; } = enumName;
         public string? Doc { get; } = doc;
         public LocationInfo Where { get; } = where;
+        public bool Compiled { get; init; }
         public bool Repeat { get; set; }
         public bool Condition { get; set; }
         public bool OptionalPrefix { get; set; }

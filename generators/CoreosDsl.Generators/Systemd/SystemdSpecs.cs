@@ -28,6 +28,12 @@ internal sealed record DirectiveSpec(
     /// <summary>The prefixes the string form accepts, in systemd's order (schema <c>prefixes=</c>), or null.</summary>
     public string? Prefixes { get; init; }
 
+    /// <summary>True when the directive comes from a bundled schema file, so CoreosDsl.Systemd already has its method.</summary>
+    public bool Compiled { get; init; }
+
+    /// <summary>The class whose <c>Format</c> writes the directive's enum (<c>SystemdEnumText</c>), or null.</summary>
+    public string? EnumFormatter { get; init; }
+
     /// <summary>True when some systemd version deprecates or ignores the directive.</summary>
     public bool HasDeprecation => DeprecatedIn > 0 || IgnoredIn > 0;
 }
@@ -36,13 +42,20 @@ internal sealed record DirectiveSpec(
 internal sealed record SectionSpec(string Name, string? Note, EquatableArray<DirectiveSpec> Directives)
 {
     public string ClassName => Name + "SectionBuilder";
+
+    /// <summary>True when a bundled schema file declares the section: CoreosDsl.Systemd has its builder.</summary>
+    public bool Compiled { get; init; }
 }
 
 /// <summary>One value of an enum: the text systemd reads and the C# member name.</summary>
 internal sealed record EnumValueSpec(string Value, string MemberName, string? ObsoleteReason);
 
 /// <summary>An enum to generate.</summary>
-internal sealed record EnumSpec(string Name, EquatableArray<EnumValueSpec> Values, string? Doc);
+internal sealed record EnumSpec(string Name, EquatableArray<EnumValueSpec> Values, string? Doc)
+{
+    /// <summary>True when a bundled systemd schema file declares the enum: CoreosDsl.Systemd has it.</summary>
+    public bool Compiled { get; init; }
+}
 
 /// <summary>A unit type and its sections in writing order: <c>service</c> → [Unit] [Service] [Install].</summary>
 internal sealed record UnitTypeSpec(string Type, EquatableArray<string> Sections)
@@ -50,10 +63,19 @@ internal sealed record UnitTypeSpec(string Type, EquatableArray<string> Sections
     public string Pascal => Naming.Pascal(Type);
 
     public string ClassName => Pascal + "UnitBuilder";
+
+    /// <summary>True when a bundled schema file declares the unit type: CoreosDsl.Systemd has its builder.</summary>
+    public bool Compiled { get; init; }
 }
 
-/// <summary>Everything the systemd schema files describe (independent of the project's target version).</summary>
+/// <summary>
+/// Everything the systemd schema files describe (independent of the project's target version).
+/// <c>BuildersCompiled</c>: some files are the bundled ones, whose builders CoreosDsl.Systemd holds (public); the
+/// project then gets only what its own files add (internal). Without bundled files (CoreosDsl.Systemd itself, or a
+/// schema of its own) everything is generated, public.
+/// </summary>
 internal sealed record SystemdModel(
+    bool BuildersCompiled,
     EquatableArray<SectionSpec> Sections,
     EquatableArray<EnumSpec> Enums,
     EquatableArray<UnitTypeSpec> UnitTypes,

@@ -7,8 +7,8 @@ namespace CoreosDsl.Host;
 /// <summary>
 /// What the typed builders can build, found by reflection on the real builders rather than by guessing names:
 /// which cloud-config key each builder method sets (each method is probed once on a scratch node), and the
-/// systemd unit builders generated into the definitions project (they are internal to it, so the import looks for
-/// them in the assembly it is given, normally the project's entry assembly).
+/// systemd unit builders of CoreosDsl.Systemd, judged at the systemd version of the assembly it is given (normally
+/// the definitions project's entry assembly).
 /// </summary>
 internal sealed class BuilderCatalog
 {
@@ -17,8 +17,10 @@ internal sealed class BuilderCatalog
 
     public BuilderCatalog(Assembly? unitBuilders)
     {
-        UnitsFactory = unitBuilders?.GetType("CoreosDsl.Systemd.Units");
-        UnitExtensions = unitBuilders?.GetType("CoreosDsl.Systemd.CoreosUnitsBuilderExtensions");
+        // The unit builders are compiled once into CoreosDsl.Systemd, units.Service(...) into CoreosDsl.CloudConfig; the
+        // definitions project's assembly says which systemd version it targets.
+        UnitsFactory = typeof(Units);
+        UnitExtensions = typeof(CoreosUnitsBuilderExtensions);
         SystemdVersion = unitBuilders?.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Where(a => a.Key == "CoreosDslSystemdVersion" && int.TryParse(a.Value, out _))
             .Select(a => int.Parse(a.Value!, System.Globalization.CultureInfo.InvariantCulture))

@@ -29,6 +29,8 @@ public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs 
             var properties = new Dictionary<string, string>
             {
                 ["build_property.CoreosDslSystemdVersion"] = SystemdVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                // As the CoreosDsl props set it: the bundled schemas, whose builders CoreosDsl.Systemd holds.
+                ["build_property.CoreosDslSchemaDirectory"] = BundledSchemas.Root + "/",
             };
             if (TargetOs is not null)
             {
@@ -40,10 +42,10 @@ public sealed record ProjectSettings(int SystemdVersion = 252, string? TargetOs 
     }
 }
 
-/// <summary>A compiled snippet: the compilation with the generated builders, and every diagnostic.</summary>
+/// <summary>A compiled snippet: the compilation (with what the generator adds, if anything), and every diagnostic.</summary>
 public sealed record CompiledSnippet(CSharpCompilation Compilation, ImmutableArray<Diagnostic> CompilerDiagnostics, ImmutableArray<Diagnostic> AnalyzerDiagnostics)
 {
-    /// <summary>The project settings it was compiled with (which generated builders it binds to).</summary>
+    /// <summary>The project settings it was compiled with.</summary>
     public ProjectSettings Settings { get; init; } = ProjectSettings.Default;
 
     /// <summary>The user's source files (not the generated ones).</summary>
@@ -57,9 +59,9 @@ public sealed record CompiledSnippet(CSharpCompilation Compilation, ImmutableArr
 }
 
 /// <summary>
-/// Compiles snippets the way a definitions project is built: the generator runs over the bundled systemd schemas
-/// (the cloud-config builders come compiled in CoreosDsl.CloudConfig), against the .NET 10 reference assemblies and
-/// the CoreosDsl runtime assemblies, then the analyzers run on the result with CompilationWithAnalyzers.
+/// Compiles snippets the way a definitions project is built: against the .NET 10 reference assemblies and the
+/// CoreosDsl runtime assemblies (the builders are compiled into CoreosDsl.Systemd and CoreosDsl.CloudConfig), with the
+/// generator over the bundled systemd schemas, then the analyzers run on the result with CompilationWithAnalyzers.
 /// </summary>
 public static class AnalyzerHarness
 {
@@ -105,14 +107,17 @@ public static class AnalyzerHarness
     /// the user's files, as the build reports them (diagnostics in the user's files). The generator output depends only on the project settings,
     /// so it is produced once per settings and reused (the generator's own tests cover its incrementality).
     /// </summary>
-    public static CompiledSnippet Compile(ProjectSettings settings, params string[] sources)
+    public static CompiledSnippet Compile(ProjectSettings settings, params string[] sources) => Compile(settings, [], sources);
+
+    /// <summary>As <see cref="Compile(ProjectSettings, string[])"/>, referencing <paramref name="references"/> too (a shared library's assembly).</summary>
+    public static CompiledSnippet Compile(ProjectSettings settings, IEnumerable<MetadataReference> references, params string[] sources)
     {
         var userTrees = sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, ParseOptions, path: $"User{i}.cs", encoding: System.Text.Encoding.UTF8)).ToList();
         var (generated, generatorDiagnostics) = GeneratedFor(settings);
         var compilation = CSharpCompilation.Create(
             "Snippet",
             [.. userTrees, CSharpSyntaxTree.ParseText(settings.Usings ?? GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. generated],
-            MetadataReferences,
+            [.. MetadataReferences, .. references],
             new CSharpCompilationOptions(settings.Kind, nullableContextOptions: NullableContextOptions.Enable));
         var options = new BuildPropertiesProvider(settings.BuildProperties);
         var analyzed = compilation.WithAnalyzers(Analyzers, new AnalyzerOptions(AdditionalFiles, options));
@@ -138,7 +143,10 @@ public static class AnalyzerHarness
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<ProjectSettings, (ImmutableArray<SyntaxTree>, ImmutableArray<Diagnostic>)> Generated = new();
 
-    /// <summary>The generator's output for a project with these settings (built once per settings).</summary>
+    /// <summary>
+    /// The generator's output for a project with these settings (run once per settings): nothing for the bundled
+    /// schemas, whose builders are CoreosDsl.Systemd's, but its diagnostics (an unknown CoreosDslTargetOs ...).
+    /// </summary>
     public static (ImmutableArray<SyntaxTree> Trees, ImmutableArray<Diagnostic> Diagnostics) GeneratedFor(ProjectSettings settings) =>
         Generated.GetOrAdd(Key(settings), s =>
         {
@@ -151,54 +159,14 @@ public static class AnalyzerHarness
         });
 
     /// <summary>
-    /// Emits the snippet's own code (for running it, as the runtime twin tests do): the user's trees and usings,
-    /// compiled against the generated builders of its settings, which <see cref="BuildersFor"/> emits once and
-    /// shares (emitting the 1.4 MB of builders with every snippet took seconds each). Load the result with
-    /// <see cref="Load"/>. Analyzer diagnostics do not stop an emit, exactly as in a build where they are warnings.
+    /// Emits the snippet (for running it, as the runtime twin tests do); load the result with <see cref="Load"/>.
+    /// The builders it calls are CoreosDsl.Systemd's, which the tests load as they are. Analyzer diagnostics do not
+    /// stop an emit, exactly as in a build where they are warnings.
     /// </summary>
-    public static byte[] Emit(CompiledSnippet compiled)
-    {
-        var (generated, _) = GeneratedFor(compiled.Settings);
-        var builders = BuildersFor(compiled.Settings);
-        var own = CSharpCompilation.Create(
-            compiled.Compilation.AssemblyName,
-            compiled.Compilation.SyntaxTrees.Where(t => !generated.Contains(t)),
-            [.. MetadataReferences, builders.Reference],
-            compiled.Compilation.Options);
-        return EmitOrFail(own, "the snippet");
-    }
+    public static byte[] Emit(CompiledSnippet compiled) => EmitOrFail(compiled.Compilation, "the snippet");
 
-    /// <summary>
-    /// Loads an assembly <see cref="Emit"/> wrote into <paramref name="context"/>, which then finds the shared
-    /// generated builders it was compiled against.
-    /// </summary>
-    public static Assembly Load(AssemblyLoadContext context, byte[] image)
-    {
-        context.Resolving += (_, name) => Builders.Values.Select(b => b.Value.Assembly).FirstOrDefault(a => a.GetName().Name == name.Name);
-        return context.LoadFromStream(new MemoryStream(image));
-    }
-
-    /// <summary>
-    /// The generated builders of a project with these settings as an assembly of their own, emitted and loaded once
-    /// (into a context that stays, so that <c>Validate()</c> finds their [SystemdSyntax] parameters). It grants its
-    /// internals to the snippets (assembly "Snippet"), so that their code binds to the builders as in one project.
-    /// </summary>
-    public static (MetadataReference Reference, Assembly Assembly) BuildersFor(ProjectSettings settings) =>
-        Builders.GetOrAdd(Key(settings), s => new(() =>
-        {
-            var name = $"SnippetBuilders.Systemd{s.SystemdVersion}.{s.TargetOs ?? "unset"}";
-            var grant = CSharpSyntaxTree.ParseText("[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"Snippet\")]", ParseOptions);
-            var compilation = CSharpCompilation.Create(
-                name,
-                [grant, CSharpSyntaxTree.ParseText(GlobalUsings, ParseOptions, path: "GlobalUsings.g.cs"), .. GeneratedFor(s).Trees],
-                MetadataReferences,
-                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-            var image = EmitOrFail(compilation, "the generated builders");
-            var assembly = new AssemblyLoadContext(name).LoadFromStream(new MemoryStream(image));
-            return (MetadataReference.CreateFromImage(image), assembly);
-        })).Value;
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ProjectSettings, Lazy<(MetadataReference Reference, Assembly Assembly)>> Builders = new();
+    /// <summary>Loads an assembly <see cref="Emit"/> wrote into <paramref name="context"/>.</summary>
+    public static Assembly Load(AssemblyLoadContext context, byte[] image) => context.LoadFromStream(new MemoryStream(image));
 
     /// <summary>What the generator's output depends on: the settings without the output kind and the usings.</summary>
     private static ProjectSettings Key(ProjectSettings settings) => settings with { Kind = OutputKind.DynamicallyLinkedLibrary, Usings = null };

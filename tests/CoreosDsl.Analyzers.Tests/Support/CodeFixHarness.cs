@@ -37,12 +37,6 @@ public static class CodeFixHarness
             metadataReferences: AnalyzerHarness.MetadataReferences));
         var document = project.AddDocument("User0.cs", SourceText.From(source));
         project = document.Project.AddDocument("GlobalUsings.g.cs", SourceText.From(AnalyzerHarness.GlobalUsings)).Project;
-        foreach (var tree in AnalyzerHarness.GeneratedFor(settings).Trees)
-        {
-            // The parsed root, not its text: the workspace then reuses the tree instead of parsing 1.4 MB again per fix.
-            project = project.AddDocument(Path.GetFileName(tree.FilePath), tree.GetRoot()).Project;
-        }
-
         document = project.GetDocument(document.Id)!;
         var compilation = (await project.GetCompilationAsync())!;
         var tree0 = (await document.GetSyntaxTreeAsync())!;

@@ -10,9 +10,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace CoreosDsl.Host.Tests;
 
 /// <summary>
-/// Compiles C# the way a definitions project does: with the CoreosDsl source generator over the bundled systemd
-/// schemas (so the typed unit builders exist), against the CoreosDsl assemblies; then loads it to run. The generator
-/// runs and the builders are compiled once per test run; each call compiles and emits only its own sources.
+/// Compiles C# the way a definitions project does: against the CoreosDsl assemblies (CoreosDsl.Systemd holds the
+/// typed unit builders), with the CoreosDsl source generator over the bundled systemd schemas; then loads it to run.
 /// </summary>
 public static class GeneratedCode
 {
@@ -32,38 +31,25 @@ public static class GeneratedCode
             [Global.Value, .. sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, Parse, path: $"Imported{i}.cs"))],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var builders = Builders.Value;
-
-        // The whole project as the build sees it (the user's code and the generated builders in one compilation)
-        // when the analyzers run; otherwise the user's code against the builders emitted once, which binds exactly
-        // as in one compilation (the builders grant "Imported" their internals) without binding 1.4 MB every time.
-        IEnumerable<Diagnostic> diagnostics;
-        if (analyze)
-        {
-            var whole = user.AddSyntaxTrees(builders.Trees);
-            diagnostics = whole.GetDiagnostics().Concat(
-                whole.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([.. Schemas.Value], Options)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult());
-        }
-        else
-        {
-            diagnostics = user.AddReferences(builders.Reference).GetDiagnostics();
-        }
-
-        var problems = builders.GeneratorDiagnostics.Concat(diagnostics)
+        // The generator as a definitions project runs it: over the bundled schemas, whose builders are CoreosDsl.Systemd's,
+        // it adds nothing (the project has no schema files of its own), so only its diagnostics matter.
+        var driver = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], Schemas.Value, Parse, Options);
+        driver.RunGeneratorsAndUpdateCompilation(user, out var output, out var generatorDiagnostics);
+        var analyzerDiagnostics = analyze
+            ? output.WithAnalyzers(Analyzers.Value, new AnalyzerOptions([.. Schemas.Value], Options)).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult()
+            : [];
+        var problems = generatorDiagnostics.Concat(output.GetDiagnostics()).Concat(analyzerDiagnostics)
             .Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning && !Allowed(d.Id, allowedWarnings))
             .ToList();
         Assert.True(problems.Count == 0, "the imported C# does not compile cleanly:\n" + string.Join('\n', problems.Take(20)));
 
-        var image = EmitOrFail(user.AddReferences(builders.Reference));
+        var image = EmitOrFail((CSharpCompilation)output);
 
-        // A collectible context of its own; CoreosDsl's assemblies resolve to the ones these tests use, the builders
-        // to the shared copy.
-        var context = new AssemblyLoadContext("imported", isCollectible: true);
-        context.Resolving += (_, name) => name.Name == builders.Assembly.GetName().Name ? builders.Assembly : null;
-        return context.LoadFromStream(new MemoryStream(image));
+        // A collectible context of its own; CoreosDsl's assemblies resolve to the ones these tests use.
+        return new AssemblyLoadContext("imported", isCollectible: true).LoadFromStream(new MemoryStream(image));
     }
 
-    /// <summary>The name of every compiled assembly, which the generated builders grant their internals to.</summary>
+    /// <summary>The name of every compiled assembly.</summary>
     private const string AssemblyName = "Imported";
 
     private static readonly CSharpParseOptions Parse = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest);
@@ -80,28 +66,11 @@ public static class GeneratedCode
 
     private static readonly Lazy<List<AdditionalText>> Schemas = new(() => BundledSchemas.Systemd().ToList());
 
-    private static readonly BuildPropertiesProvider Options = new(new Dictionary<string, string> { ["build_property.CoreosDslSystemdVersion"] = "252" });
-
-    /// <summary>
-    /// The generator's output for a definitions project targeting systemd 252 (it depends on nothing else here), run
-    /// once; and the builders compiled once into an assembly of their own, loaded to stay, that grants
-    /// <see cref="AssemblyName"/> its internals.
-    /// </summary>
-    private static readonly Lazy<(System.Collections.Immutable.ImmutableArray<SyntaxTree> Trees, System.Collections.Immutable.ImmutableArray<Diagnostic> GeneratorDiagnostics, MetadataReference Reference, Assembly Assembly)> Builders = new(() =>
+    /// <summary>As the CoreosDsl props set them: systemd 252, and the bundled schemas, whose builders are CoreosDsl.Systemd's.</summary>
+    private static readonly BuildPropertiesProvider Options = new(new Dictionary<string, string>
     {
-        var empty = CSharpCompilation.Create("Generated", [], References.Value, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
-        var result = CSharpGeneratorDriver.Create([new SchemaGenerator().AsSourceGenerator()], Schemas.Value, Parse, Options).RunGenerators(empty).GetRunResult();
-        var grant = CSharpSyntaxTree.ParseText($"[assembly: System.Runtime.CompilerServices.InternalsVisibleTo(\"{AssemblyName}\")]", Parse);
-        var compilation = CSharpCompilation.Create(
-            "ImportedBuilders",
-            [grant, Global.Value, .. result.GeneratedTrees],
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var warnings = compilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
-        Assert.True(warnings.Count == 0, "the generated builders do not compile cleanly:\n" + string.Join('\n', warnings.Take(20)));
-        var image = EmitOrFail(compilation);
-        var assembly = new AssemblyLoadContext("imported-builders").LoadFromStream(new MemoryStream(image));
-        return ([.. result.GeneratedTrees], result.Diagnostics, MetadataReference.CreateFromImage(image), assembly);
+        ["build_property.CoreosDslSystemdVersion"] = "252",
+        ["build_property.CoreosDslSchemaDirectory"] = BundledSchemas.Root + "/",
     });
 
     private static byte[] EmitOrFail(CSharpCompilation compilation)
