@@ -43,6 +43,14 @@ public class BuilderAgreementTests
         ["user"] = Gen.OneOf("core", "root", "1000", "app-user"),
         ["env-name"] = Gen.OneOf("GREETING", "_X1", "PATH"),
         ["env-value"] = Gen.OneOf("hi", "hello world", "50%", "a \"quoted\" b", "", "back\\slash", "tab\there"),
+        ["cpu-quota"] = Gen.OneOf("50%", "150%", "12.5%", "1%", "200%"),
+        ["listen"] = Gen.OneOf("8080", "0.0.0.0:80", "[::]:443", "/run/app.sock", "@app", "%t/app.sock"),
+        ["listen-unix"] = Gen.OneOf("/run/seq.sock", "@seq"),
+        ["rlimit"] = Gen.OneOf("65536", "1024:65536", "infinity", "1024:infinity"),
+        ["rlimit-bytes"] = Gen.OneOf("0", "64M", "1G:infinity", "infinity"),
+        ["rlimit-seconds"] = Gen.OneOf("30", "1h", "10min:1h", "infinity"),
+        ["rlimit-usec"] = Gen.OneOf("500ms", "200000", "infinity"),
+        ["rlimit-nice"] = Gen.OneOf("-5", "+10", "0:40", "infinity"),
     };
 
     private static readonly Gen<string> HostileText = Gen.OneOf(Gen.OneOf("", "plain", "two words", "50%", "$HOME", "'q'", "\"d\"", "\\", "caf\u00e9", "\u0085nel"),
@@ -117,6 +125,15 @@ public class BuilderAgreementTests
             return Gen.Bool.Select(v => (object?)v);
         }
 
+        // A number with a documented range (Nice=, OOMScoreAdjust=): values inside it.
+        if (p.GetCustomAttribute<Systemd.SystemdSyntaxAttribute>()?.Syntax is { } range
+            && Systemd.DirectiveValue.TryParseRangeSyntax(range, out var min, out var max))
+        {
+            return t == typeof(long)
+                ? Gen.Long[min, max].Select(v => (object?)v)
+                : Gen.ULong[(ulong)min, (ulong)max].Select(v => (object?)v);
+        }
+
         if (t == typeof(long))
         {
             return Gen.OneOf(Gen.Long[-20, 19], Gen.Long[0, 100_000]).Select(v => (object?)v);
@@ -147,6 +164,11 @@ public class BuilderAgreementTests
                 Gen.Long[0, long.MaxValue / 2].Select(Systemd.ByteSize.FromBytes),
                 Gen.Long[1, 4096].Select(Systemd.ByteSize.MiB),
                 Gen.Const(Systemd.ByteSize.Infinity)).Select(v => (object?)v);
+        }
+
+        if (t == typeof(Systemd.Percent) && p.Name == "quota")
+        {
+            return Gen.Int[1, 100_000].Select(v => (object?)new Systemd.Percent(v / 100m)); // CPUQuota= is above 0
         }
 
         if (t == typeof(Systemd.Percent))

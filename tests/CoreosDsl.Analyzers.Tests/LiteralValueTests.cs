@@ -34,6 +34,26 @@ public class LiteralValueTests
             Snippets.Unit("""Units.Service("a.service", s => s.Unit(u => u.Requires("docker.service", "update-engine.service")))""")
         },
         {
+            "CDSL214 on a number out of its range",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").Nice({|CDSL214:20|}).OOMScoreAdjust(-1000)))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").Nice(19).OOMScoreAdjust(-1000)))""")
+        },
+        {
+            "CDSL214 on a CPU quota without %",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").CPUQuota({|CDSL214:"150"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").CPUQuota("150%")))""")
+        },
+        {
+            "CDSL214 on a soft limit above the hard one",
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").LimitNOFILE({|CDSL214:"65536:1024"|})))"""),
+            Snippets.Unit("""Units.Service("a.service", s => s.Service(x => x.ExecStart("/bin/true").LimitNOFILE("1024:65536")))""")
+        },
+        {
+            "CDSL214 on a socket address with a host name",
+            Snippets.Unit("""Units.Socket("a.socket", k => k.Socket(x => x.ListenStream({|CDSL214:"localhost:8080"|})))"""),
+            Snippets.Unit("""Units.Socket("a.socket", k => k.Socket(x => x.ListenStream("127.0.0.1:8080")))""")
+        },
+        {
             "CDSL205",
             Snippets.Unit("""Units.Service({|CDSL205:"backup.timer"|}, s => s.Service(x => x.ExecStart("/bin/true")))"""),
             Snippets.Unit("""Units.Service("backup.service", s => s.Service(x => x.ExecStart("/bin/true")))""")

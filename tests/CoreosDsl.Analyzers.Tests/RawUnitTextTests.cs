@@ -24,6 +24,16 @@ public class RawUnitTextTests
     }
 
     [Fact]
+    public void ANumberOutOfItsRangeAndALimitInRawTextAreFlaggedLikeBuilderArguments()
+    {
+        var compiled = AnalyzerHarness.Verify(Snippets.Units(
+            """units.Raw("app.service", {|CDSL214:"[Service]\nExecStart=/usr/bin/app\nNice=20\nLimitNOFILE=1024:65536\n"|})"""));
+
+        Assert.Equal("[Service] Nice=: 20 is out of range: systemd accepts -20 to 19 here and ignores other values", Message(compiled));
+        AnalyzerHarness.Verify(Snippets.Units("""units.Raw("app.service", "[Service]\nExecStart=/usr/bin/app\nNice=-5\nLimitNOFILE=1024:65536\n")"""));
+    }
+
+    [Fact]
     public void TheCaseOfADirectiveMatters()
     {
         var compiled = AnalyzerHarness.Verify(Snippets.Units(

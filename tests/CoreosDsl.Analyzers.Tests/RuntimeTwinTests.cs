@@ -35,6 +35,7 @@ public class RuntimeTwinTests
                             .Mount({|CDSL222:"docker.mount"|}, UnitCommand.Start, m => m.Mount(x => x.What("LABEL=DOCKER").Where("/var/lib/docker")))
                             .Raw("export.service", {|CDSL202:"[Service]\nType=oneshot\nExecStart=/usr/bin/export\nTimeoutStartSec=forever\n"|})
                             .Raw("import.service", {|CDSL214:"[Service]\nExecStart=/usr/bin/import\nRemainAfterExit=maybe\n"|})
+                            .Raw("nice.service", {|CDSL214:"[Service]\nExecStart=/usr/bin/nice\nNice=20\n"|})
                             .Existing({|CDSL229:"fleet.service"|}, UnitCommand.Start))))
                     .WithConfigUrl(new Uri({|CDSL211:"ftp://config.example.com/worker.yml"|}));
             }
@@ -42,7 +43,7 @@ public class RuntimeTwinTests
 
         var runtime = RuntimeFindings(SnippetRunner.Define(compiled)).ToList();
 
-        Assert.Equal(12, runtime.Count);
+        Assert.Equal(13, runtime.Count);
         Assert.Equal(AnalyzerFindings(compiled), runtime);
     }
 

@@ -120,6 +120,12 @@ internal sealed class GeneratedDirectiveSyntax
                 return syntax;
             }
 
+            // A number with a range (Nice=, OOMScoreAdjust=): raw text is checked against the same range.
+            if (first.Type.SpecialType is SpecialType.System_Int64 or SpecialType.System_UInt64 && _symbols.TryGetSyntax(first, out DirectiveSyntax number))
+            {
+                return number;
+            }
+
             if (first.Type is IArrayTypeSymbol { ElementType.SpecialType: SpecialType.System_String } && _symbols.TryGetSyntax(first, out DirectiveSyntax each))
             {
                 return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);

@@ -450,6 +450,11 @@ internal static class LiteralChecks
         "signal" => DirectiveValue.SignalProblem,
         "user" => DirectiveValue.UserProblem,
         "environment" => DirectiveValue.EnvironmentTextProblem,
+        "cpu-quota" => DirectiveValue.CpuQuotaProblem,
+        "listen" => DirectiveValue.ListenAddressProblem,
+        "listen-unix" => DirectiveValue.UnixListenAddressProblem,
+        _ when DirectiveValue.IsResourceLimitSyntax(syntax) => v => DirectiveValue.ResourceLimitProblem(v, syntax),
+        _ when DirectiveValue.TryParseRangeSyntax(syntax, out var min, out var max) => v => DirectiveValue.RangeProblem(v, min, max),
         _ => null,
     };
 

@@ -400,11 +400,32 @@ internal static class SystemdEmitter
                 yield return new($"bool value{condParams}", new[] { "value: the setting (written in the unit's boolean spelling)." }.Concat(condDocs).ToArray(),
                     $"{op}Bool({n}, value{prefix});");
                 break;
+            case "int" when d.RangeMin is { } min && d.RangeMax is { } max:
+                // Constants are checked against the range at compile time, other values when the unit is built.
+                yield return Single("long", "value", $"a whole number from {min} to {max}.", $"v => {Dv}Ranged(v, {min}L, {max}L)", $"range:{min}..{max}");
+                break;
+            case "uint" when d.RangeMin is { } min && d.RangeMax is { } max:
+                yield return Single("ulong", "value", $"a whole number from {min} to {max}.", $"v => {Dv}Ranged(v, {min}UL, {max}UL)", $"range:{min}..{max}");
+                break;
             case "int":
                 yield return Single("long", "value", "a whole number.", Dv + "Int");
                 break;
             case "uint":
                 yield return Single("ulong", "value", "a non-negative whole number.", Dv + "UInt");
+                break;
+            case "other" when d.Check == "cpu-quota":
+                yield return Single(Rt + "Percent", "quota", "a percentage above 0 of one CPU; it may exceed 100% (<c>new Percent(150)</c> is one and a half CPUs).", Dv + "CpuQuota");
+                yield return StringForm("quota", "a CPU quota in systemd syntax (<c>50%</c>, <c>150%</c>).", Dv + "CpuQuotaText", "cpu-quota");
+                break;
+            case "other" when d.Check is "listen" or "listen-unix":
+                yield return StringForm("address", d.Check == "listen"
+                    ? "a port (<c>8080</c>), <c>ADDR:PORT</c> (<c>0.0.0.0:8080</c>), <c>[IPv6]:PORT</c>, an absolute AF_UNIX path or <c>@name</c>."
+                    : "an absolute AF_UNIX path (<c>/run/app.sock</c>) or <c>@name</c>.",
+                    d.Check == "listen" ? Dv + "ListenAddress" : Dv + "UnixListenAddress", d.Check);
+                break;
+            case "other" when d.Check is { } rlimit && rlimit.StartsWith("rlimit", StringComparison.Ordinal):
+                yield return StringForm("limit", $"<c>VALUE</c> or <c>SOFT:HARD</c>, each {Naming.Xml(d.Syntax ?? "a value")}; the soft limit at most the hard one.",
+                    $"v => {Dv}ResourceLimit(v, {Naming.Literal(rlimit)})", rlimit);
                 break;
             case "weight":
                 yield return Single("ulong", "weight", "a weight from 1 to 10000.", Dv + "Weight", "weight"); // constants are checked too

@@ -33,7 +33,13 @@ internal static class SystemdSchemaResolver
 
     private static readonly HashSet<string> Keys = new(StringComparer.Ordinal)
     {
-        "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes",
+        "deprecated", "ignored", "use", "because", "was", "unit", "forms", "syntax", "only", "except", "prefixes", "range", "check",
+    };
+
+    /// <summary>The checks <c>check=</c> selects for the string form of an <c>other</c> directive (see DirectiveValue).</summary>
+    private static readonly HashSet<string> Checks = new(StringComparer.Ordinal)
+    {
+        "cpu-quota", "listen", "listen-unix", "rlimit", "rlimit-bytes", "rlimit-seconds", "rlimit-usec", "rlimit-nice",
     };
 
     /// <summary>Resolves the files; those under <paramref name="compiledDirectory"/> are the bundled ones (see <see cref="SystemdModel"/>).</summary>
@@ -195,6 +201,9 @@ internal static class SystemdSchemaResolver
             raw.Nanoseconds, raw.Forms, raw.Syntax, raw.Doc, raw.Because, raw.Use, raw.Deprecated ?? 0, raw.Ignored ?? 0, placement)
         {
             Prefixes = raw.Prefixes,
+            RangeMin = raw.Range?.Min,
+            RangeMax = raw.Range?.Max,
+            Check = raw.Check,
             Compiled = raw.Compiled,
         };
     }
@@ -296,6 +305,28 @@ internal static class SystemdSchemaResolver
                     }
 
                     raw.Prefixes = value;
+                    break;
+                case "range":
+                    var dots = value.IndexOf("..", StringComparison.Ordinal);
+                    if (kind is not ("int" or "uint") || dots <= 0
+                        || !long.TryParse(value.Substring(0, dots), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var min)
+                        || !long.TryParse(value.Substring(dots + 2), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var max)
+                        || min > max || (kind == "uint" && min < 0))
+                    {
+                        Error(statement, token, diagnostics, $"range= takes MIN..MAX (whole numbers, MIN at most MAX) on an int or uint directive, not '{value}'");
+                        return;
+                    }
+
+                    raw.Range = (min, max);
+                    break;
+                case "check":
+                    if (kind != "other" || !Checks.Contains(value))
+                    {
+                        Error(statement, token, diagnostics, $"check= takes one of {string.Join(", ", Checks)} on an 'other' directive, not '{value}'");
+                        return;
+                    }
+
+                    raw.Check = value;
                     break;
                 case "unit":
                     if (value != "ns")
@@ -469,6 +500,8 @@ internal static class SystemdSchemaResolver
         public string? Forms { get; set; }
         public string? Syntax { get; set; }
         public string? Prefixes { get; set; }
+        public (long Min, long Max)? Range { get; set; }
+        public string? Check { get; set; }
         public string? Was { get; set; }
         public string[]? Only { get; set; }
         public string[]? Except { get; set; }

@@ -28,6 +28,15 @@ internal sealed record DirectiveSpec(
     /// <summary>The prefixes the string form accepts, in systemd's order (schema <c>prefixes=</c>), or null.</summary>
     public string? Prefixes { get; init; }
 
+    /// <summary>The smallest value systemd accepts (schema <c>range=MIN..MAX</c> on an int or uint), or null.</summary>
+    public long? RangeMin { get; init; }
+
+    /// <summary>The largest value systemd accepts (schema <c>range=</c>), or null.</summary>
+    public long? RangeMax { get; init; }
+
+    /// <summary>The check of an <c>other</c> directive's text (schema <c>check=</c>: <c>listen</c>, <c>rlimit-bytes</c> ...), or null.</summary>
+    public string? Check { get; init; }
+
     /// <summary>True when the directive comes from a bundled schema file, so CoreosDsl.Systemd already has its method.</summary>
     public bool Compiled { get; init; }
 

@@ -118,6 +118,12 @@ internal static class LoadedDirectiveSyntax
                     return new DirectiveSyntax(syntax.Syntax, syntax.Condition, syntax.Prefixes);
                 }
 
+                // As the analyzer does: a number with a range or a weight is checked against it in raw text too.
+                if ((first.ParameterType == typeof(long) || first.ParameterType == typeof(ulong)) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } number)
+                {
+                    return new DirectiveSyntax(number.Syntax, number.Condition);
+                }
+
                 if (first.ParameterType == typeof(string[]) && first.GetCustomAttribute<SystemdSyntaxAttribute>() is { } each)
                 {
                     return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);
