@@ -6,8 +6,9 @@
 #  2. 'serve --stock' with those 1,000 workers in its own process, loaded by wrk (a C load generator; HttpClient cost
 #     the small machine as much CPU per request as the server did): 50 connections fetch configs and per-machine
 #     scripts of random workers for 10 s (p99 target < 5 ms), then 16 connections download the kernel from the ISO
-#     for 10 s (target >= 1 GB/s, flat memory). Also printed: the server's CPU per request and per GB, which do not
-#     depend on what else the machine runs.
+#     for 10 s (target >= 1 GB/s, flat memory), each after a warm-up (NETBOOT_WARMUP seconds, default 5). Also printed:
+#     the server's CPU per request and per GB, its allocated bytes per request and its GCs, which do not depend on
+#     what else the machine runs. NETBOOT_SERVER=OTHER/NetbootBench.dll loads another build's server (A/B rounds).
 # Usage: tests/benchmarks/netboot.sh [ROUNDS]      Needs: time, wrk (and the stand-in stock ISO's tools, see build-stock.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/../.." && pwd)

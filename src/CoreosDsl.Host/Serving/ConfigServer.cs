@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using CoreosDsl.Host.Netboot;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoreosDsl.Host;
 
@@ -57,8 +57,11 @@ internal sealed class ConfigServer : IAsyncDisposable
 
         var byConfigPath = ConfigUrlPaths(workers);
         var pathOf = byConfigPath.ToDictionary(p => p.Value, p => p.Key);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        // Kestrel, routing and nothing else: no configuration from the environment, no logging providers, and no host
+        // filtering step in front of every request (there are no AllowedHosts to check; --allow is ServeMiddleware's).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.WebHost.UseUrls([.. urls]);
         var app = builder.Build();
 

@@ -47,9 +47,17 @@ internal static class Load
     private const int AssetClients = 16;
     private const int Seconds = 10;
 
+    /// <summary>
+    /// The load before each measured one (NETBOOT_WARMUP seconds, default 5): connections opened, and the JIT's tiering
+    /// of the hot path finished. The server is measured in its steady state; on a loaded 2-core machine the JIT's
+    /// background compiler was still using a fifth of the server's CPU 8 s into the load.
+    /// </summary>
+    private static readonly int WarmUpSeconds = int.Parse(Environment.GetEnvironmentVariable("NETBOOT_WARMUP") ?? "5", CultureInfo.InvariantCulture);
+
     public static async Task RunAsync(int workers, string stock)
     {
-        var self = typeof(Load).Assembly.Location;
+        // NETBOOT_SERVER: the NetbootBench.dll of another build to run as the server, for A/B rounds with one load generator.
+        var self = Environment.GetEnvironmentVariable("NETBOOT_SERVER") ?? typeof(Load).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
         foreach (var argument in new[] { self, "serve", workers.ToString(CultureInfo.InvariantCulture), stock })
         {
@@ -79,7 +87,7 @@ internal static class Load
             Console.WriteLine($"serve: {workers} workers, pid {server.Id}, {address}; startup RSS {Rss(server.Id) / 1048576.0:0.0} MiB");
 
             // Configs and per-machine scripts of random workers, 50 connections at once: latency percentiles.
-            await WrkAsync(address, ConfigClients, 2, "configs", workers.ToString(CultureInfo.InvariantCulture)); // warm-up: JIT, connections
+            await WrkAsync(address, ConfigClients, WarmUpSeconds, "configs", workers.ToString(CultureInfo.InvariantCulture));
             var gcBefore = await stats.ReadAsync();
             var cpu = Cpu.Of(server.Id);
             var configs = await WrkAsync(address, ConfigClients, Seconds, "configs", workers.ToString(CultureInfo.InvariantCulture));
@@ -93,7 +101,7 @@ internal static class Load
 
             // The kernel, 16 connections downloading it over and over: throughput and the server's resident memory over time.
             const string path = "/assets/coreos/vmlinuz";
-            await WrkAsync(address, AssetClients, 2, "asset", path);
+            await WrkAsync(address, AssetClients, WarmUpSeconds, "asset", path);
             var before = Rss(server.Id);
             var peak = before;
             using var sampling = new CancellationTokenSource();
