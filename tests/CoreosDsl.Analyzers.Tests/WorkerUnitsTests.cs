@@ -101,6 +101,26 @@ public class WorkerUnitsTests
             $$"""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app"))).Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIns(d => d.Add(x => x.Name("10-more.conf").Content({|CDSL242:"[Service]\nExecStart=/usr/bin/app --more\n"|}))))"""));
     }
 
+    /// <summary>
+    /// A typed drop-in (<c>e.DropIn("10-more.conf", d =&gt; d.Service(...))</c>) is read like a unit's typed lines: its
+    /// values are checked as literals, and its lines join the unit's for the rules, as raw drop-in text does.
+    /// </summary>
+    [Fact]
+    public void TypedDropInsAreCheckedWithTheirUnit()
+    {
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Service("setup.service", s => s.Service(x => x.Type(ServiceType.Oneshot).ExecStart("/usr/bin/setup"))).Add(e => e.Name("setup.service").Command(UnitCommand.Start).DropIn("10-more.conf", d => d.Service(x => x.ExecStart("/usr/bin/setup --more"))))"""));
+
+        // On a simple service the drop-in's second command is flagged at its value, as in raw drop-in text.
+        AnalyzerHarness.Verify(Snippets.Units(
+            $$"""units.Service("app.service", s => s.Service(x => x.ExecStart("/usr/bin/app"))).Add(e => e.Name("app.service").Command(UnitCommand.Start).DropIn("10-more.conf", d => d.Service(x => x.ExecStart({|CDSL242:"/usr/bin/app --more"|}))))"""));
+
+        var badCalendar = AnalyzerHarness.Compile(Snippets.Units(
+            $$"""units.Timer("backup.timer", t => t.Timer(x => x.OnCalendar("daily"))).Add(e => e.Name("backup.timer").DropIn("10-when.conf", d => d.Timer(x => x.OnCalendar("*-*-* 25:00:00"))))"""));
+        var calendar = Assert.Single(badCalendar.AnalyzerDiagnostics, d => d.Id == "CDSL201");
+        Assert.Equal("\"*-*-* 25:00:00\"", calendar.Location.SourceTree!.GetText().ToString(calendar.Location.SourceSpan));
+    }
+
     /// <summary>Every directive that names another unit is followed, in [Unit] and in [Install].</summary>
     [Theory]
     [InlineData("Unit", "Requires")]

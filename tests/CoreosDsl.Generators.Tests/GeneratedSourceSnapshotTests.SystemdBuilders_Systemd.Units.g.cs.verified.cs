@@ -36,6 +36,58 @@ public sealed partial class DemoUnitBuilder : global::CoreosDsl.Systemd.UnitBuil
     }
 }
 
+/// <summary>
+/// Builds the text of a drop-in (<c>NAME.d/10-opts.conf</c>) of the unit it is created for: the sections that
+/// unit's type has, written in its order, with the same typed methods as the unit builders.
+/// </summary>
+public sealed partial class UnitDropInBuilder : global::CoreosDsl.Systemd.UnitBuilder
+{
+    /// <summary>Starts a drop-in of the unit <paramref name="unit"/> (<c>docker.service</c>).</summary>
+    /// <param name="unit">The name of the unit the drop-in changes.</param>
+    /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The name is not a valid unit name.</exception>
+    public UnitDropInBuilder([global::CoreosDsl.Systemd.SystemdSyntax("unit-name")] string unit)
+        : base(unit, TypeOf(unit), "Unit", "Demo")
+    {
+    }
+
+    /// <summary>Configures the <c>[Unit]</c> section of the drop-in (calling again adds to it).</summary>
+    /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The unit's type has no [Unit] section.</exception>
+    public UnitDropInBuilder Unit(global::System.Action<UnitSectionBuilder> configure)
+    {
+        Require("Unit", Type is global::CoreosDsl.Systemd.UnitType.Demo);
+        configure(Section("Unit", () => new UnitSectionBuilder(this)));
+        return this;
+    }
+
+    /// <summary>Configures the <c>[Demo]</c> section of the drop-in (calling again adds to it).</summary>
+    /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The unit's type has no [Demo] section.</exception>
+    public UnitDropInBuilder Demo(global::System.Action<DemoSectionBuilder> configure)
+    {
+        Require("Demo", Type is global::CoreosDsl.Systemd.UnitType.Demo);
+        configure(Section("Demo", () => new DemoSectionBuilder(this)));
+        return this;
+    }
+
+    /// <summary>Spells booleans <c>true</c>/<c>false</c> or <c>yes</c>/<c>no</c> (the default) in this drop-in.</summary>
+    public UnitDropInBuilder Booleans(global::CoreosDsl.Systemd.BooleanSpelling spelling)
+    {
+        BooleanSpelling = spelling;
+        return this;
+    }
+
+    /// <summary>The type of the unit named <paramref name="unit"/>; the base constructor reports a name that does not parse.</summary>
+    private static global::CoreosDsl.Systemd.UnitType TypeOf(string unit) =>
+        global::CoreosDsl.Systemd.UnitName.TryParse(unit, out var parsed, out _) ? parsed.Type : global::CoreosDsl.Systemd.UnitType.Service;
+
+    private void Require(string section, bool has)
+    {
+        if (!has)
+        {
+            throw new global::CoreosDsl.Systemd.UnitDefinitionException(Name, section, "-", $"a .{(global::CoreosDsl.Systemd.UnitName.Suffix(Type))} unit has no [{section}] section, so its drop-ins cannot have one");
+        }
+    }
+}
+
 /// <summary>Builds unit files; the result is also a typed handle for references (<c>.Requires(unit)</c>).</summary>
 public static partial class Units
 {

@@ -165,8 +165,9 @@ internal sealed class UnitFactsReader
     }
 
     /// <summary>
-    /// The drop-ins an entry's configure lambda adds (<c>e =&gt; e.DropIns(d =&gt; d.Add(x =&gt; x.Name(...).Content("..."))))</c>):
-    /// their lines go after the unit's own, marked as drop-in lines, each pointing at its content literal.
+    /// The drop-ins an entry's configure lambda adds (<c>e =&gt; e.DropIns(d =&gt; d.Add(x =&gt; x.Name(...).Content("..."))))</c>,
+    /// or typed, <c>e =&gt; e.DropIn("10-opts.conf", d =&gt; d.Service(x =&gt; ...))</c>): their lines go after the unit's own,
+    /// marked as drop-in lines, each pointing at its content literal or its builder call.
     /// </summary>
     public void ReadDropIns(IInvocationOperation entry, UnitFacts unit)
     {
@@ -183,6 +184,18 @@ internal sealed class UnitFactsReader
                 {
                     var value = call.Arguments[0].Value;
                     AddContent(unit, OperationValues.ConstantText(value), value.Syntax.GetLocation(), dropIn: true);
+                }
+                else if (call.TargetMethod is { Name: "DropIn", ContainingType.Name: "CoreosUnitBuilder" }
+                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Name == "configure") is { } configure
+                    && OperationValues.Unwrap(configure.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation typed })
+                {
+                    // A typed drop-in (e.DropIn("10-opts.conf", d => d.Service(x => ...))): its lines as a unit's.
+                    var dropIn = new UnitFacts(unit.Name, unit.Type, null);
+                    Walk(typed.Body, dropIn, Bindings.None);
+                    foreach (var line in dropIn.Lines)
+                    {
+                        unit.Lines.Add(new DirectiveFact(line.Section, line.Key, line.Value, line.Origin) { InDropIn = true });
+                    }
                 }
             }
         }

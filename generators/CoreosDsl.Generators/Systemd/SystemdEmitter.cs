@@ -223,6 +223,11 @@ internal static class SystemdEmitter
             w.Line();
         }
 
+        if (!model.BuildersCompiled)
+        {
+            UnitDropInBuilder(w, model);
+        }
+
         w.Line("/// <summary>Builds unit files; the result is also a typed handle for references (<c>.Requires(unit)</c>).</summary>");
         w.Open($"{access} static partial class {(model.BuildersCompiled ? "UserUnits" : "Units")}");
         var first = true;
@@ -245,6 +250,73 @@ internal static class SystemdEmitter
 
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// <c>UnitDropInBuilder</c>: the sections of every unit type, in writing order ([Unit] first, [Install] last), each
+    /// allowed only when the unit the drop-in belongs to has it (a drop-in is written like its unit's file).
+    /// </summary>
+    private static void UnitDropInBuilder(SourceWriter w, SystemdModel model)
+    {
+        var order = new List<string>();
+        foreach (var section in model.UnitTypes.SelectMany(u => u.Sections).Where(s => s != "Unit" && s != "Install").Distinct())
+        {
+            order.Add(section);
+        }
+
+        if (model.UnitTypes.Any(u => u.Sections.Contains("Unit")))
+        {
+            order.Insert(0, "Unit");
+        }
+
+        if (model.UnitTypes.Any(u => u.Sections.Contains("Install")))
+        {
+            order.Add("Install");
+        }
+
+        w.Line("/// <summary>");
+        w.Line("/// Builds the text of a drop-in (<c>NAME.d/10-opts.conf</c>) of the unit it is created for: the sections that");
+        w.Line("/// unit's type has, written in its order, with the same typed methods as the unit builders.");
+        w.Line("/// </summary>");
+        w.Open("public sealed partial class UnitDropInBuilder : " + Rt + "UnitBuilder");
+        w.Line("/// <summary>Starts a drop-in of the unit <paramref name=\"unit\"/> (<c>docker.service</c>).</summary>");
+        w.Line("/// <param name=\"unit\">The name of the unit the drop-in changes.</param>");
+        w.Line($"/// <exception cref=\"{Rt}UnitDefinitionException\">The name is not a valid unit name.</exception>");
+        w.Line($"public UnitDropInBuilder({Syntax("unit-name")}string unit)");
+        w.Line($"    : base(unit, TypeOf(unit), {string.Join(", ", order.Select(Naming.Literal))})");
+        w.Line("{");
+        w.Line("}");
+        foreach (var section in order)
+        {
+            var types = model.UnitTypes.Where(u => u.Sections.Contains(section)).Select(u => Rt + "UnitType." + u.Pascal).ToList();
+            w.Line();
+            w.Line($"/// <summary>Configures the <c>[{section}]</c> section of the drop-in (calling again adds to it).</summary>");
+            w.Line($"/// <exception cref=\"{Rt}UnitDefinitionException\">The unit's type has no [{section}] section.</exception>");
+            w.Open($"public UnitDropInBuilder {section}(global::System.Action<{section}SectionBuilder> configure)");
+            w.Line($"Require({Naming.Literal(section)}, Type is {string.Join(" or ", types)});");
+            w.Line($"configure(Section({Naming.Literal(section)}, () => new {section}SectionBuilder(this)));");
+            w.Line("return this;");
+            w.Close();
+        }
+
+        w.Line();
+        w.Line("/// <summary>Spells booleans <c>true</c>/<c>false</c> or <c>yes</c>/<c>no</c> (the default) in this drop-in.</summary>");
+        w.Open($"public UnitDropInBuilder Booleans({Rt}BooleanSpelling spelling)");
+        w.Line("BooleanSpelling = spelling;");
+        w.Line("return this;");
+        w.Close();
+        w.Line();
+        w.Line("/// <summary>The type of the unit named <paramref name=\"unit\"/>; the base constructor reports a name that does not parse.</summary>");
+        w.Line($"private static {Rt}UnitType TypeOf(string unit) =>");
+        w.Line($"    {Rt}UnitName.TryParse(unit, out var parsed, out _) ? parsed.Type : {Rt}UnitType.Service;");
+        w.Line();
+        w.Open("private void Require(string section, bool has)");
+        w.Open("if (!has)");
+        w.Line($"throw new {Rt}UnitDefinitionException(Name, section, \"-\", $\"a .{{({Rt}UnitName.Suffix(Type))}} unit has no [{{section}}] section, so its drop-ins cannot have one\");");
+        w.Close();
+        w.Close();
+        w.Close();
+        w.Line();
     }
 
     /// <summary>

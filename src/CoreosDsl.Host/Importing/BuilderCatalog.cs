@@ -155,7 +155,7 @@ internal sealed class BuilderCatalog
                     return node.Keys.First();
                 }
             }
-            catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException or UriFormatException)
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or NotSupportedException or UriFormatException or CoreosDsl.Systemd.UnitDefinitionException)
             {
                 // This sample does not fit the method's checks; try the next one.
             }
