@@ -30,10 +30,7 @@ internal static class OperationValues
                 continue;
             }
 
-#pragma warning disable RS1030 // The member may be declared in another file: its semantic model is the only way to read it.
-            var model = compilation.GetSemanticModel(initializer.SyntaxTree);
-#pragma warning restore RS1030
-            if (model.GetOperation(initializer) is { } operation)
+            if (OperationOf(initializer, compilation) is { } operation)
             {
                 return operation;
             }
@@ -76,8 +73,17 @@ internal static class OperationValues
             }
         }
 
-#pragma warning disable RS1030 // The local may be in another file (a followed method): its semantic model is the only way to read it.
-        return compilation.GetSemanticModel(value.SyntaxTree).GetOperation(value);
+        return OperationOf(value, compilation);
+    }
+
+    /// <summary>
+    /// The operation of <paramref name="node"/>, which may be in any file of the compilation (a shared class, a
+    /// followed method): the analyzers read declarations across files through this one place.
+    /// </summary>
+    public static IOperation? OperationOf(SyntaxNode node, Compilation compilation)
+    {
+#pragma warning disable RS1030 // The node may be in another file than the one analyzed: its semantic model is the only way to read it.
+        return compilation.GetSemanticModel(node.SyntaxTree).GetOperation(node);
 #pragma warning restore RS1030
     }
 

@@ -355,10 +355,7 @@ internal sealed class UnitFactsReader
                 continue;
             }
 
-#pragma warning disable RS1030 // The method may be declared in another file: its semantic model is the only way to read it.
-            var model = compilation.GetSemanticModel(returned.SyntaxTree);
-#pragma warning restore RS1030
-            if (model.GetOperation(returned) is { } operation)
+            if (OperationValues.OperationOf(returned, compilation) is { } operation)
             {
                 return Resolve(operation, bindings.With(call, bindings), depth + 1);
             }
@@ -375,16 +372,11 @@ internal sealed class UnitFactsReader
     {
         foreach (var reference in method.OriginalDefinition.DeclaringSyntaxReferences)
         {
-            if (reference.GetSyntax() is BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
-                or LocalFunctionStatementSyntax)
+            if (reference.GetSyntax() is (BaseMethodDeclarationSyntax { Body: not null } or BaseMethodDeclarationSyntax { ExpressionBody: not null }
+                    or LocalFunctionStatementSyntax) and var declaration
+                && OperationValues.OperationOf(declaration, compilation) is { } body)
             {
-                var declaration = reference.GetSyntax();
-#pragma warning disable RS1030 // The helper may be declared in another file: its semantic model is the only way to read it.
-                if (compilation.GetSemanticModel(declaration.SyntaxTree).GetOperation(declaration) is { } body)
-#pragma warning restore RS1030
-                {
-                    return body;
-                }
+                return body;
             }
         }
 
