@@ -24,9 +24,10 @@ public sealed class SystemdVerify
 
     /// <summary>
     /// Writes <paramref name="units"/> (file name → content; <c>NAME.d/FILE.conf</c> is a drop-in of NAME) to a new
-    /// directory and verifies all the units in one call.
+    /// directory and verifies all the units in one call. <paramref name="logLevel"/> <c>info</c> keeps only what
+    /// systemd says about the files (no unit dumps).
     /// </summary>
-    public static SystemdVerify Run(IReadOnlyDictionary<string, string> units)
+    public static SystemdVerify Run(IReadOnlyDictionary<string, string> units, string logLevel = "debug")
     {
         var directory = TestPaths.NewScratchDirectory("verify");
         foreach (var (name, content) in units)
@@ -40,7 +41,7 @@ public sealed class SystemdVerify
         {
             var result = RunExactly(
                 ["verify", "--man=no", "--generators=no", .. units.Keys.Where(k => !k.Contains('/', StringComparison.Ordinal)).Select(k => Path.Combine(directory, k))],
-                new Dictionary<string, string> { ["SYSTEMD_LOG_LEVEL"] = "debug", ["SYSTEMD_COLORS"] = "0", ["LC_ALL"] = "C" });
+                new Dictionary<string, string> { ["SYSTEMD_LOG_LEVEL"] = logLevel, ["SYSTEMD_COLORS"] = "0", ["LC_ALL"] = "C" });
             return new SystemdVerify(directory, result);
         }
         finally

@@ -101,6 +101,16 @@ internal sealed class GeneratedDirectiveSyntax
             .Concat((extensions?.GetMembers(key.Directive) ?? ImmutableArray<ISymbol>.Empty).OfType<IMethodSymbol>()
                 .Where(m => m.IsExtensionMethod).Select(m => (Method: m, Parameters: m.Parameters.RemoveAt(0))));
 
+        // An enum directive is checked against its values, before any string overload that takes its other forms.
+        foreach (var (_, parameters) in methods)
+        {
+            if (parameters is [{ Type.TypeKind: TypeKind.Enum } first, ..] && _symbols.TryGetSyntax(first, out DirectiveSyntax enumSyntax)
+                && EnumValueText.IsEnumSyntax(enumSyntax.Syntax))
+            {
+                return enumSyntax;
+            }
+        }
+
         DirectiveSyntax? boolean = null;
         foreach (var (method, parameters) in methods)
         {
@@ -131,8 +141,7 @@ internal sealed class GeneratedDirectiveSyntax
                 return new DirectiveSyntax(each.Syntax, each.Condition, each.Prefixes, list: true);
             }
 
-            // A directive that takes only a bool is checked as systemd parses booleans. (Enums are not: many accept
-            // more forms than their listed values, such as booleans, numbers or aliases.)
+            // A directive that takes only a bool is checked as systemd parses booleans.
             if (first.Type.SpecialType == SpecialType.System_Boolean)
             {
                 boolean = new DirectiveSyntax("bool", parameters.Any(p => p.Name == "negate"));

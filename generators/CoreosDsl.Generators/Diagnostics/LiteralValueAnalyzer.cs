@@ -89,7 +89,9 @@ public sealed class LiteralValueAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // (An enum parameter's syntax is for raw unit text: its constants are the enum's own values.)
             if (OperationValues.Unwrap(argument.Value) is { ConstantValue: { HasValue: true, Value: ulong or long or int or uint } number } numeric
+                && parameter.Type.TypeKind != TypeKind.Enum
                 && symbols.TryGetSyntax(parameter, out DirectiveSyntax numberSyntax))
             {
                 // A number of a marked parameter (a weight): checked by the same formatter.

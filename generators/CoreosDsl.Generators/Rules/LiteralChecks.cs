@@ -51,6 +51,11 @@ internal static class LiteralChecks
             }
         }
 
+        if (EnumValueText.IsEnumSyntax(syntax))
+        {
+            return EnumValueText.Problem(syntax, value) is { } enumProblem ? Finding(RuleCatalog.InvalidValue, origin, enumProblem) : null;
+        }
+
         if (syntax == "unit-name" || syntax.StartsWith("unit-name:", StringComparison.Ordinal))
         {
             return CheckUnitName(syntax.Length > "unit-name:".Length ? syntax.Substring("unit-name:".Length) : null, value, origin);

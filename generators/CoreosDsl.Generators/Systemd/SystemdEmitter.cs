@@ -382,7 +382,7 @@ internal static class SystemdEmitter
         var prefix = cond ? $", {Dv}ConditionPrefix(triggering, negate)" : "";
 
         Overload Single(string type, string name, string doc, string format, string? syntax = null) => new(
-            $"{(syntax is null ? "" : Syntax(syntax))}{type} {name}{condParams}",
+            $"{(syntax is null ? "" : Syntax(syntax, cond))}{type} {name}{condParams}",
             new[] { $"{name}: {doc}" }.Concat(condDocs).ToArray(),
             $"{op}({n}, {name}, {format}{prefix});");
 
@@ -472,7 +472,10 @@ internal static class SystemdEmitter
                 yield return Params(d.EnumName!, "values", "the values.", $"v => {Dv}Words(v, {d.EnumFormatter}.Format)");
                 break;
             case "enum":
-                yield return Single(d.EnumName!, "value", "the value.", d.EnumFormatter + ".Format");
+                // The syntax names the enum and its values (and the directive's other forms), so raw unit text is
+                // checked against the same set (LiteralChecks, EnumValueText).
+                yield return Single(d.EnumName!, "value", "the value.", d.EnumFormatter + ".Format",
+                    $"enum:{d.EnumName}:{d.EnumValues}{(d.Forms is null ? "" : "|" + d.Forms)}");
                 if (d.Forms is not null)
                 {
                     yield return StringForm("value", $"the value as written in the unit file, including the forms {Naming.Xml(d.Forms)}.", Dv + "Text", "text");

@@ -154,7 +154,8 @@ internal static class SystemdSchemaResolver
                 : !buildersCompiled ? "SystemdEnumText"
                 : enums[raw.EnumName].Spec.Compiled ? "global::CoreosDsl.Systemd.SystemdEnumText"
                 : UserEnumTextClass;
-            directives.Add(ToSpec(raw, section.Name) with { EnumFormatter = formatter });
+            var values = raw.EnumName is null ? null : string.Join(" ", enums[raw.EnumName].Spec.Values.Select(v => v.Value));
+            directives.Add(ToSpec(raw, section.Name) with { EnumFormatter = formatter, EnumValues = values });
         }
 
         foreach (var raw in section.Directives)

@@ -43,6 +43,9 @@ internal sealed record DirectiveSpec(
     /// <summary>The class whose <c>Format</c> writes the directive's enum (<c>SystemdEnumText</c>), or null.</summary>
     public string? EnumFormatter { get; init; }
 
+    /// <summary>The values of the directive's enum as systemd reads them, space-separated (for raw unit text checks), or null.</summary>
+    public string? EnumValues { get; init; }
+
     /// <summary>True when some systemd version deprecates or ignores the directive.</summary>
     public bool HasDeprecation => DeprecatedIn > 0 || IgnoredIn > 0;
 }

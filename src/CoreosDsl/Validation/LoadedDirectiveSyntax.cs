@@ -99,8 +99,20 @@ internal static class LoadedDirectiveSyntax
                 continue;
             }
 
+            var methods = builder.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.Name == key.Directive).ToList();
+
+            // As the analyzer does: an enum directive is checked against its values, before a string overload of its forms.
+            foreach (var method in methods)
+            {
+                if (method.GetParameters() is [{ ParameterType.IsEnum: true } enumParameter, ..]
+                    && enumParameter.GetCustomAttribute<SystemdSyntaxAttribute>() is { } enumSyntax && EnumValueText.IsEnumSyntax(enumSyntax.Syntax))
+                {
+                    return new DirectiveSyntax(enumSyntax.Syntax, enumSyntax.Condition);
+                }
+            }
+
             DirectiveSyntax? boolean = null;
-            foreach (var method in builder.GetMethods(BindingFlags.Public | BindingFlags.Instance).Where(m => m.Name == key.Directive))
+            foreach (var method in methods)
             {
                 if (method.GetParameters() is not [var first, ..] parameters)
                 {
