@@ -80,6 +80,19 @@ public class BuilderAgreementTests
         }
     }
 
+    /// <summary>
+    /// The string form of an enum directive (<c>enum:NAME:VALUES|FORMS</c>): one of its values, or one of its forms
+    /// filled in (<c>file:&lt;PATH&gt;</c> → <c>file:/var/log/agree.log</c>).
+    /// </summary>
+    private static Gen<string> EnumTextGen(string syntax)
+    {
+        var rest = syntax["enum:".Length..];
+        var parts = rest[(rest.IndexOf(':', StringComparison.Ordinal) + 1)..].Split('|');
+        var forms = parts.Length > 1 ? parts[1].Split(' ', StringSplitOptions.RemoveEmptyEntries) : [];
+        return Gen.OneOf([.. parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries),
+            .. forms.Select(f => f.Replace("<NAME>", "agree", StringComparison.Ordinal).Replace("<PATH>", "/var/log/agree.log", StringComparison.Ordinal))]);
+    }
+
     private static Gen<object?> ArgumentGen(ParameterInfo p)
     {
         var t = p.ParameterType;
@@ -87,6 +100,11 @@ public class BuilderAgreementTests
         {
             var attribute = p.GetCustomAttribute<Systemd.SystemdSyntaxAttribute>()
                 ?? throw new InvalidOperationException($"{p.Member.DeclaringType!.Name}.{p.Member.Name}: string parameter {p.Name} has no [SystemdSyntax]");
+            if (attribute.Syntax.StartsWith("enum:", StringComparison.Ordinal))
+            {
+                return EnumTextGen(attribute.Syntax).Select(v => (object?)v);
+            }
+
             return Syntaxes.TryGetValue(attribute.Syntax, out var gen)
                 ? gen.Select(v => (object?)v)
                 : throw new InvalidOperationException($"no generator for the syntax '{attribute.Syntax}' ({p.Member.DeclaringType!.Name}.{p.Member.Name}); add one");
@@ -173,7 +191,7 @@ public class BuilderAgreementTests
 
         if (t == typeof(Systemd.Percent))
         {
-            return Gen.Int[0, 100_000].Select(v => (object?)new Systemd.Percent(v / 100m));
+            return Gen.Int[0, 10_000].Select(v => (object?)new Systemd.Percent(v / 100m)); // a share of memory or disk: at most 100%
         }
 
         if (t == typeof(Systemd.CalendarEvent))

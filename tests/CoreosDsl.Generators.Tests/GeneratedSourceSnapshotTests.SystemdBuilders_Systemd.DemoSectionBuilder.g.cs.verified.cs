@@ -22,7 +22,7 @@ public sealed partial class DemoSectionBuilder : global::CoreosDsl.Systemd.Secti
     /// <param name="value">the value.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="global::CoreosDsl.Systemd.UnitDefinitionException">The value is not valid for this directive.</exception>
-    public DemoSectionBuilder Paint(Color value)
+    public DemoSectionBuilder Paint([global::CoreosDsl.Systemd.SystemdSyntax("enum:Color:red green dark-blue")] Color value)
     {
         Set("Paint", value, SystemdEnumText.Format);
         return this;

@@ -107,6 +107,10 @@ internal static class AnalyzerDescriptors
         RuleIds.DbusWithoutBusName, RuleCatalog.DbusWithoutBusName.Title, RuleCatalog.DbusWithoutBusName.MessageFormat, Units, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.DbusWithoutBusName.HelpLink);
 
+    public static readonly DiagnosticDescriptor ServiceWithoutCommand = new(
+        RuleIds.ServiceWithoutCommand, RuleCatalog.ServiceWithoutCommand.Title, RuleCatalog.ServiceWithoutCommand.MessageFormat, Units, DiagnosticSeverity.Error,
+        isEnabledByDefault: true, helpLinkUri: RuleCatalog.ServiceWithoutCommand.HelpLink);
+
     public static readonly DiagnosticDescriptor SeveralExecStart = new(
         RuleIds.SeveralExecStart, RuleCatalog.SeveralExecStart.Title, RuleCatalog.SeveralExecStart.MessageFormat, Units, DiagnosticSeverity.Error,
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.SeveralExecStart.HelpLink);
@@ -148,7 +152,7 @@ internal static class AnalyzerDescriptors
         isEnabledByDefault: true, helpLinkUri: RuleCatalog.IgnitionSpecTooOld.HelpLink);
 
     /// <summary>Every descriptor, in ID order.</summary>
-    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm, IgnitionSpecTooOld];
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = [InvalidCalendarEvent, InvalidTimeSpan, InvalidSize, InvalidUnitName, UnitNameOfWrongType, InvalidCommandLine, UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName, InvalidFileMode, InvalidValue, ValueRefusedByValidator, UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger, StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle, ServiceWithoutCommand, UnknownDirective, UnknownSection, DropInAddsExecStart, IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm, IgnitionSpecTooOld];
 
     private static readonly ImmutableDictionary<string, DiagnosticDescriptor> ById = All.ToImmutableDictionary(d => d.Id, StringComparer.Ordinal);
 

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using CoreosDsl.Rules;
+using CoreosDsl.Systemd;
 using Microsoft.CodeAnalysis;
 
 namespace CoreosDsl.Generators.Diagnostics;

@@ -18,7 +18,7 @@ public sealed class UnitSettingsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = AnalyzerDescriptors.Of(
         RuleCatalog.MountNameMismatch, RuleCatalog.TimerWithoutTrigger, RuleCatalog.OneshotWithRestart,
-        RuleCatalog.DbusWithoutBusName, RuleCatalog.SeveralExecStart);
+        RuleCatalog.DbusWithoutBusName, RuleCatalog.SeveralExecStart, RuleCatalog.ServiceWithoutCommand);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)

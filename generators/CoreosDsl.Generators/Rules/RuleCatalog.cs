@@ -82,6 +82,11 @@ internal static class RuleCatalog
         "ordering cycle: {0}; systemd finds it at boot (\"Found ordering cycle\") and breaks it by leaving out a start job, so a unit of the cycle may not start; {1}",
         RuleSeverity.Warning, Units);
 
+    public static readonly RuleDescriptor ServiceWithoutCommand = new(
+        RuleIds.ServiceWithoutCommand, "Service without a command",
+        "service '{0}' has no ExecStart= {1}, which systemd refuses to load; add ExecStart= (a section header that is misspelled hides the lines under it){2}",
+        RuleSeverity.Error, Units);
+
     public static readonly RuleDescriptor UnknownDirective = new(
         RuleIds.UnknownDirective, "Unknown directive in unit text", "{0}", RuleSeverity.Warning, Units);
 
@@ -117,7 +122,7 @@ internal static class RuleCatalog
         UnknownSpecifier, InvalidEnvironmentName, PathNotAbsolute, InvalidSshKey, InvalidUrl, InvalidHostName,
         InvalidFileMode, InvalidValue, ValueRefusedByValidator,
         UnknownUnit, ActivatedUnitMissing, MountNameMismatch, DuplicateUnit, TimerWithoutTrigger,
-        StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle,
+        StartedUnitDependencyMissing, OneshotWithRestart, DbusWithoutBusName, SeveralExecStart, ExistingUnitNotStock, OrderingCycle, ServiceWithoutCommand,
         UnknownDirective, UnknownSection, DropInAddsExecStart,
         IgnitionPathNotClean, StartedUnitWithoutInstall, NoIgnitionForm, IgnitionSpecTooOld,
     ];

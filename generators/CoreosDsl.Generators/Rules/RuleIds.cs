@@ -33,6 +33,7 @@ internal static class RuleIds
     public const string SeveralExecStart = "CDSL228";
     public const string ExistingUnitNotStock = "CDSL229";
     public const string OrderingCycle = "CDSL230";
+    public const string ServiceWithoutCommand = "CDSL231";
     public const string IgnitionPathNotClean = "CDSL260";
     public const string StartedUnitWithoutInstall = "CDSL261";
     public const string NoIgnitionForm = "CDSL262";

@@ -71,6 +71,13 @@ internal sealed class UnitFacts
     /// <summary>False when the content exists but could not be read (raw text computed at run time).</summary>
     public bool ContentKnown { get; set; } = true;
 
+    /// <summary>
+    /// True when the lines were read from a config written outside CoreosDsl (a cloud-config or Ignition config given
+    /// to <c>validate</c>), where a misspelled header or directive hides a line: the rules about what such text leaves
+    /// out (CDSL231) apply only there, not to units a definitions project builds piece by piece.
+    /// </summary>
+    public bool WrittenAsText { get; set; }
+
     /// <summary>The lines of the unit in order, drop-ins after the unit's own lines.</summary>
     public List<DirectiveFact> Lines { get; } = [];
 

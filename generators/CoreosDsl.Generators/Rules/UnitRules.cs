@@ -79,12 +79,57 @@ internal static class UnitRules
             yield return new RuleFinding(RuleCatalog.DbusWithoutBusName, typeLine.Origin, unit.DisplayName);
         }
 
+        if (unit.WrittenAsText && CheckCommand(unit, typeLine, execStart) is { } noCommand)
+        {
+            yield return noCommand;
+        }
+
         // A second command from a drop-in is CDSL242, which says how to replace the command instead.
         if (type != "oneshot" && execStart.Count > 1 && !execStart[1].InDropIn)
         {
             yield return new RuleFinding(RuleCatalog.SeveralExecStart, execStart[1].Origin,
                 unit.DisplayName, execStart.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), type);
         }
+    }
+
+    /// <summary>
+    /// CDSL231, as systemd's <c>service_verify()</c>: a service without <c>ExecStart=</c> loads only with
+    /// <c>SuccessAction=</c>, or as a oneshot (the type it gets without <c>ExecStart=</c>) with <c>ExecStop=</c> and
+    /// <c>RemainAfterExit=yes</c>. A line whose value is not known counts as set.
+    /// </summary>
+    private static RuleFinding? CheckCommand(UnitFacts unit, DirectiveFact? typeLine, IReadOnlyList<DirectiveFact> execStart)
+    {
+        if (execStart.Count > 0 || unit.Last("Unit", "SuccessAction") is not null && typeLine is null)
+        {
+            return null;
+        }
+
+        var at = typeLine?.Origin ?? unit.NameOrigin;
+        if (typeLine is not null)
+        {
+            return typeLine.Value is null or "oneshot"
+                ? CheckOneshotCommand(unit, at)
+                : new RuleFinding(RuleCatalog.ServiceWithoutCommand, at, unit.DisplayName, $"and Type={typeLine.Value}", "; only Type=oneshot may have none");
+        }
+
+        return CheckOneshotCommand(unit, at);
+    }
+
+    private static RuleFinding? CheckOneshotCommand(UnitFacts unit, object? at)
+    {
+        if (unit.Last("Unit", "SuccessAction") is not null)
+        {
+            return null;
+        }
+
+        if (unit.Effective("Service", "ExecStop").Count == 0)
+        {
+            return new RuleFinding(RuleCatalog.ServiceWithoutCommand, at, unit.DisplayName, "nor ExecStop= nor SuccessAction=", "");
+        }
+
+        return unit.Last("Service", "RemainAfterExit") is { } remain && (remain.Value is null || IsTrue(remain.Value))
+            ? null
+            : new RuleFinding(RuleCatalog.ServiceWithoutCommand, at, unit.DisplayName, "and no RemainAfterExit=yes", ", or RemainAfterExit=yes to run only ExecStop=");
     }
 
     private static RuleFinding? CheckTimer(UnitFacts unit)

@@ -30,7 +30,9 @@ internal sealed class UnitSchema
     /// <param name="content">The unit or drop-in text.</param>
     /// <param name="unitName">The unit's name when known (a drop-in's unit): it decides the unit type's sections.</param>
     /// <param name="origin">Where a finding points, from the section and the key (null for a section finding).</param>
-    public IEnumerable<RuleFinding> CheckNames(string content, string? unitName, Func<string, string?, object?> origin)
+    /// <param name="lineOrigin">Where a finding about a whole line points, from its 0-based line (lines systemd ignores
+    /// for their shape: before any section, without <c>=</c>); null: <paramref name="origin"/> of no section.</param>
+    public IEnumerable<RuleFinding> CheckNames(string content, string? unitName, Func<string, string?, object?> origin, Func<int, object?>? lineOrigin = null)
     {
         if (IsEmpty || (unitName is not null && IsNetworkdFile(unitName)))
         {
@@ -40,6 +42,12 @@ internal sealed class UnitSchema
         if (!UnitFileReader.TryReadSections(content, out var sections, out _))
         {
             yield break;
+        }
+
+        foreach (var (line, reason) in UnitFileReader.IgnoredLines(content))
+        {
+            yield return new RuleFinding(RuleCatalog.UnknownDirective, lineOrigin is null ? origin("", null) : lineOrigin(line),
+                $"line {line + 1} is not a directive systemd reads: {reason}; systemd ignores it");
         }
 
         UnitType? type = unitName is not null && UnitName.TryParse(unitName, out var parsed, out _) ? parsed.Type : null;

@@ -152,6 +152,7 @@ internal static class WorkerUnitRules
                 HasContent = content is not null,
                 ContentKnown = group.All(e => e.ContentKnown),
                 ContentText = content?.ContentText,
+                WrittenAsText = group.All(e => e.WrittenAsText),
             };
             if (content is not null)
             {

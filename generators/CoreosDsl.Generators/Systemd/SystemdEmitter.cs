@@ -472,13 +472,14 @@ internal static class SystemdEmitter
                 yield return Params(d.EnumName!, "values", "the values.", $"v => {Dv}Words(v, {d.EnumFormatter}.Format)");
                 break;
             case "enum":
-                // The syntax names the enum and its values (and the directive's other forms), so raw unit text is
-                // checked against the same set (LiteralChecks, EnumValueText).
-                yield return Single(d.EnumName!, "value", "the value.", d.EnumFormatter + ".Format",
-                    $"enum:{d.EnumName}:{d.EnumValues}{(d.Forms is null ? "" : "|" + d.Forms)}");
+                // The syntax names the enum and its values (and the directive's other forms): the string form and the
+                // checks of raw unit text read a value against the same set (EnumValueText).
+                var enumSyntax = $"enum:{d.EnumName}:{d.EnumValues}{(d.Forms is null ? "" : "|" + d.Forms)}";
+                yield return Single(d.EnumName!, "value", "the value.", d.EnumFormatter + ".Format", enumSyntax);
                 if (d.Forms is not null)
                 {
-                    yield return StringForm("value", $"the value as written in the unit file, including the forms {Naming.Xml(d.Forms)}.", Dv + "Text", "text");
+                    yield return StringForm("value", $"the value as written in the unit file, including the forms {Naming.Xml(d.Forms)}.",
+                        $"v => {Dv}EnumText(v, {Naming.Literal(enumSyntax)})", enumSyntax);
                 }
 
                 break;

@@ -26,7 +26,7 @@ internal static class SystemdSchemaResolver
 
     private static readonly HashSet<string> IgnoredKinds = new(StringComparer.Ordinal)
     {
-        "bool", "int", "uint", "weight", "string", "bytes",
+        "bool", "int", "uint", "weight", "string", "bytes", "percent-or-bytes",
     };
 
     private static readonly HashSet<string> Flags = new(StringComparer.Ordinal) { "repeat", "condition", "optional-prefix" };

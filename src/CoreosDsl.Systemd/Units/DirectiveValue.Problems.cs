@@ -65,7 +65,9 @@ public static partial class DirectiveValue
 
     /// <summary>Why <paramref name="value"/> is neither a size, a percentage nor <c>infinity</c> (see <see cref="PercentOrBytesText"/>), or null.</summary>
     public static string? PercentOrBytesTextProblem(string value) =>
-        TextProblem(value) ?? (CoreosDsl.Systemd.Percent.TryParse(value, out _, out _) ? null : BytesTextProblem(value));
+        TextProblem(value) ?? (CoreosDsl.Systemd.Percent.TryParse(value, out var percent, out _)
+            ? (percent.Value <= 100 ? null : $"{value}: a percentage here is of a whole (physical memory, the disk) and must be at most 100%")
+            : BytesTextProblem(value));
 
     /// <summary>Why <paramref name="value"/> is not a calendar event (see <see cref="CalendarText"/>), or null.</summary>
     public static string? CalendarTextProblem(string value) =>
@@ -94,10 +96,12 @@ public static partial class DirectiveValue
             ? $"\"{value}\" is not a .{UnitName.Suffix(type)} unit"
             : null);
 
-    /// <summary>Why <paramref name="value"/> is not a weight written in decimal, 1 to 10000 (see <see cref="Weight"/>), or null.</summary>
+    /// <summary>Why <paramref name="value"/> is not a weight written in decimal, 1 to 10000, or <c>idle</c> (see <see cref="Weight"/>), or null.</summary>
     public static string? WeightTextProblem(string value) =>
         TextProblem(value)
-        ?? (ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight is >= 1 and <= 10000
+        ?? (value == "idle" // CPUWeight=, StartupCPUWeight= (systemd reads it for IOWeight= too, and refuses it there)
+            ? null
+            : ulong.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var weight) && weight is >= 1 and <= 10000
             ? null
             : $"{value}: a weight must be between 1 and 10000");
 

@@ -146,7 +146,10 @@ public static partial class DirectiveValue
     public static string BytesText(string value) => Checked(value, BytesTextProblem(value));
 
     /// <summary>A percentage (<c>50%</c>).</summary>
-    public static string Percent(Percent value) => value.ToString();
+    /// <exception cref="ArgumentOutOfRangeException">The percentage is above 100% (systemd refuses it: it is a share of a whole).</exception>
+    public static string Percent(Percent value) => value.Value <= 100
+        ? value.ToString()
+        : throw new ArgumentOutOfRangeException(nameof(value), value, PercentOrBytesTextProblem(value.ToString()));
 
     /// <summary>A size, a percentage or <c>infinity</c> written in systemd syntax.</summary>
     public static string PercentOrBytesText(string value) => Checked(value, PercentOrBytesTextProblem(value));

@@ -27,7 +27,22 @@ public static class UnitFileReader
     /// Reads the sections of unit-file text, in order; false with the reason (naming the line) when a section header
     /// is malformed. The analyzers read unit text with this form, which does not throw.
     /// </summary>
-    public static bool TryReadSections(string text, out IReadOnlyList<UnitFileSection> sections, out string? reason)
+    public static bool TryReadSections(string text, out IReadOnlyList<UnitFileSection> sections, out string? reason) =>
+        TryReadSections(text, out sections, out reason, ignored: null);
+
+    /// <summary>
+    /// The lines of unit-file text that systemd ignores for their shape, each with its 0-based first line and why: an
+    /// assignment before the first section header, a line without <c>=</c>, a line with nothing before <c>=</c>
+    /// (systemd warns "Assignment outside of section", "Missing '='", "Missing key name before '='"). Empty when a
+    /// section header is malformed: then the whole text is refused.
+    /// </summary>
+    public static IReadOnlyList<(int Line, string Reason)> IgnoredLines(string text)
+    {
+        var ignored = new List<(int, string)>();
+        return TryReadSections(text, out _, out _, ignored) ? ignored : [];
+    }
+
+    private static bool TryReadSections(string text, out IReadOnlyList<UnitFileSection> sections, out string? reason, List<(int, string)>? ignored)
     {
         ArgumentNullException.ThrowIfNull(text);
         sections = [];
@@ -36,6 +51,7 @@ public static class UnitFileReader
         string? section = null;
         var entries = new List<UnitFileEntry>();
         StringBuilder? continuation = null;
+        var first = 0; // the first line of the logical line
         var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -50,6 +66,7 @@ public static class UnitFileReader
                 continue;
             }
 
+            first = continuation is null ? i : first;
             var line = continuation is null ? raw : continuation.Append(raw).ToString();
             if (EndsInEscape(line))
             {
@@ -85,7 +102,9 @@ public static class UnitFileReader
             var eq = l.IndexOf('=');
             if (section is null || eq <= 0)
             {
-                continue; // systemd: "Assignment outside of section" / "Missing '='", ignored
+                ignored?.Add((first, section is null ? "it is before the first section header ([Unit], [Service] ...)"
+                    : eq < 0 ? "it has no '=' (write KEY=VALUE)" : "it has no key before '='"));
+                continue;
             }
 
             entries.Add(new UnitFileEntry(

@@ -8,6 +8,26 @@ namespace CoreosDsl.Systemd;
 /// </summary>
 internal static class ValueText
 {
+    /// <summary>
+    /// systemd's <c>parse_boolean()</c>: true when <paramref name="text"/> is a boolean it reads (1 yes y true t on,
+    /// 0 no n false f off, in any case); <paramref name="value"/> is its meaning.
+    /// </summary>
+    public static bool TryParseBoolean(string text, out bool value)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "1" or "yes" or "y" or "true" or "t" or "on":
+                value = true;
+                return true;
+            case "0" or "no" or "n" or "false" or "f" or "off":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
     /// <summary>systemd's <c>WHITESPACE</c>: the separators of words, time span components and size parts.</summary>
     public const string Whitespace = " \t\n\r";
 

@@ -30,6 +30,7 @@ public static class IgnitionFileValidation
         {
             var fact = new UnitFacts(unit.Name, null, unit.Name)
             {
+                WrittenAsText = true,
                 // Ignition enables the unit through a preset: it starts at boot, as cloud-config's command: start.
                 Command = unit.Enabled == true ? "start" : null,
                 HasContent = !string.IsNullOrEmpty(unit.Contents),

@@ -59,6 +59,8 @@ internal sealed partial class UnitTextOrigins
     [GeneratedRegex(@"^cloud-config coreos\.units\[(?<entry>\d+)\](?:\.drop_ins\[(?<dropin>\d+)\])?\.content$", RegexOptions.CultureInvariant)]
     private static partial Regex ValueOrigin();
 
-    [GeneratedRegex(@"\[(?<section>[^\]\s]+)\](?: (?<key>[A-Za-z0-9_-]+)=)?", RegexOptions.CultureInvariant)]
+    // Names as systemd reads them: a section may hold spaces ("[ Install ]"), a key anything but '=' (a continued
+    // flag line read as "-v /a:/b --config"); a message goes on with "; " where an origin ends.
+    [GeneratedRegex(@"\[(?<section>[^\]]+)\](?: (?<key>[^=;\]]+)=)?", RegexOptions.CultureInvariant)]
     private static partial Regex SectionKey();
 }

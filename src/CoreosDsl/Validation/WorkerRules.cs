@@ -35,7 +35,7 @@ internal static class WorkerRules
             Add(findings, LiteralChecks.CheckCloudConfig("url", null, configUrl.OriginalString, "config URL (cloud-config-url=)"));
         }
 
-        CheckUnits(worker.CloudConfig, dialect, findings, origins: null);
+        CheckUnits(worker.CloudConfig, dialect, findings, origins: null, writtenAsText: false);
         return findings.Select(f => new WorkerDiagnostic(
             f.Rule.Id,
             f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
@@ -58,15 +58,16 @@ internal static class WorkerRules
             CheckValues(unitsOnly, "", "", findings);
         }
 
-        CheckUnits(cloudConfig, dialect, findings, origins);
+        CheckUnits(cloudConfig, dialect, findings, origins, writtenAsText: true);
         return findings;
     }
 
     /// <summary>The unit rules over coreos.units: each unit alone (as coreos-cloudinit leaves it), and across units.</summary>
-    private static void CheckUnits(ConfigMapping cloudConfig, CloudConfigDialect dialect, List<RuleFinding> findings, UnitTextOrigins? origins)
+    private static void CheckUnits(ConfigMapping cloudConfig, CloudConfigDialect dialect, List<RuleFinding> findings, UnitTextOrigins? origins, bool writtenAsText)
     {
         var schema = LoadedDirectiveSyntax.Schema();
         var units = ReadUnits(cloudConfig, schema, findings, origins);
+        units.ForEach(u => u.WrittenAsText = writtenAsText);
         foreach (var unit in WorkerUnitRules.Merged(units))
         {
             findings.AddRange(UnitRules.Check(unit));
@@ -221,7 +222,14 @@ internal static class WorkerRules
     private static void CheckNames(
         UnitSchema schema, string unit, string file, string content, List<RuleFinding> findings, UnitTextPosition text, UnitTextOrigins? origins)
     {
-        foreach (var finding in schema.CheckNames(content, unit, (section, key) => key is null ? $"{file} [{section}]" : $"{file} [{section}] {key}="))
+        object LineOrigin(int line)
+        {
+            var where = $"{file} line {line + 1}";
+            origins?.Add(where, text with { Line = line });
+            return where;
+        }
+
+        foreach (var finding in schema.CheckNames(content, unit, (section, key) => key is null ? $"{file} [{section}]" : $"{file} [{section}] {key}=", LineOrigin))
         {
             if (finding.Origin is string origin && UnitTextOrigins.SectionAndKey(origin) is var (section, key))
             {

@@ -1,12 +1,11 @@
-using CoreosDsl.Systemd;
-
-namespace CoreosDsl.Rules;
+namespace CoreosDsl.Systemd;
 
 /// <summary>
-/// Checks raw unit text of an enum directive: the generated builder marks its enum parameter
+/// The text of an enum directive: the generated builder marks its parameters
 /// <c>[SystemdSyntax("enum:NAME:v1 v2 ...|FORMS")]</c> (the enum's values from the schema, and the directive's
-/// <c>forms=</c> such as <c>file:&lt;PATH&gt;</c>). systemd looks the value up case-sensitively; some enums take
-/// more than their listed values, as their parsers say (enums.schema notes, /work/shared/reference/enums.tsv).
+/// <c>forms=</c> such as <c>file:&lt;PATH&gt;</c>); its string form and the checks of raw unit text read the value
+/// against them. systemd looks the value up case-sensitively; some enums take more than their listed values, as
+/// their parsers say (the notes of generators/schemas/systemd/enums.schema).
 /// </summary>
 internal static class EnumValueText
 {
@@ -73,7 +72,7 @@ internal static class EnumValueText
             return true;
         }
 
-        if (AlsoBoolean.Contains(name) && SystemdBoolean.TryParse(value, out _))
+        if (AlsoBoolean.Contains(name) && ValueText.TryParseBoolean(value, out _))
         {
             return true;
         }
@@ -91,7 +90,7 @@ internal static class EnumValueText
         // ProtectHostname=yes:NAME / private:NAME.
         if (name == "ProtectHostname" && value.IndexOf(':') is var c && c > 0)
         {
-            return Array.IndexOf(values, value.Substring(0, c)) >= 0 || SystemdBoolean.TryParse(value.Substring(0, c), out _);
+            return Array.IndexOf(values, value.Substring(0, c)) >= 0 || ValueText.TryParseBoolean(value.Substring(0, c), out _);
         }
 
         // The directive's forms: fd:<NAME>, file:<PATH>, ... (what follows the colon is the form's own business).
