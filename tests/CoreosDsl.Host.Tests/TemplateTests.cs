@@ -28,6 +28,14 @@ public class TemplateTests
              $"CoreosDsl.Templates.{version}.nupkg", $"CoreosDsl.Testing.{version}.nupkg"],
             Directory.GetFiles(feed).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
+        // Reproducible: packing again writes the same bytes (no time of packing in the zip entries). Two checkouts in
+        // different folders, built from scratch, are compared by tests/reproducible-packages.sh.
+        var again = Path.Combine(folder, "feed-again");
+        Run(TestPaths.RepoRoot, "pack", Path.Combine("src", "packages", "CoreosDsl.Packages.slnf"), "-c", Configuration, "-o", again);
+        Assert.All(Directory.GetFiles(feed), package => Assert.True(
+            File.ReadAllBytes(package).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(again, Path.GetFileName(package)))),
+            $"{Path.GetFileName(package)} differs when packed again"));
+
         // The user's side: only the feed and the packages the machine already has (no network), nothing shared.
         var user = Path.Combine(folder, "user");
         Directory.CreateDirectory(user);
