@@ -145,7 +145,8 @@ public class TemplateTests
                 return WorkerHost.Run(args, () => Worker.Define("{name.ToLowerInvariant()}", w => w
                     .Coreos(c => c.Units(units => units
                         .Add(Standard.StandardUnits.Web(s => s
-                            .CPUShares(512)), UnitCommand.Start)))));
+                            .CPUShares(512)), UnitCommand.Start))))
+                    .WithIgnition().WithIgnitionSpec(IgnitionSpecVersion.V3_4_0));
                 """);
         }
 
@@ -153,6 +154,8 @@ public class TemplateTests
         Assert.DoesNotContain("CDSL1", old.Output, StringComparison.Ordinal);
         Assert.Contains("old: wrote", Run(project, environment, Path.Combine(project, "Old", "bin", Configuration, "net10.0", "Old.dll"), "build", "--out", "out").StandardOutput, StringComparison.Ordinal);
         Assert.Contains("CPUShares=512\n", File.ReadAllText(Path.Combine(project, "out", "old", "units", "web.service")), StringComparison.Ordinal);
+        // Ignition for today's Flatcar comes with the package too, its namespace a global using like the others.
+        Assert.Contains("\"version\":\"3.4.0\"", File.ReadAllText(Path.Combine(project, "out", "old", "ignition.json")), StringComparison.Ordinal);
         var newer = ExternalTool.Run("dotnet", ["build", "New/New.csproj", "-c", Configuration], Slow, project, environment: environment);
         Assert.NotEqual(0, newer.ExitCode);
         Assert.Matches(@"Program\.cs\(4,\d+\): error CDSL101: 'ServiceSectionBuilder\.CPUShares\(ulong\)' is obsolete: 'CPUShares=: deprecated v252", newer.Output);
