@@ -187,6 +187,11 @@ internal static class WorkerRules
                 var text = new UnitTextPosition(index, null, 0);
                 AddLines(unit, name, content!, dropIn: false, text, origins);
                 CheckNames(schema, name, name, content!, findings, text, origins);
+                foreach (var (finding, line) in NetworkdTextRules.Check(name, content!))
+                {
+                    origins?.Add(finding.Origin!, text with { Line = line });
+                    findings.Add(finding);
+                }
             }
 
             if (entry.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
