@@ -1,6 +1,7 @@
 using System.Text;
 using CoreosDsl.CloudConfig;
 using CoreosDsl.CloudConfig.Validation;
+using CoreosDsl.Networkd;
 using CoreosDsl.Tests.Shared;
 
 namespace CoreosDsl.Host.Tests;
@@ -89,5 +90,69 @@ public class ValidateFileNetworkdTests
         }
 
         Assert.Empty(Found(units.ToString()));
+    }
+
+    [Fact]
+    public void AFileWrittenToTheNetworkDirectoryIsCheckedToo()
+    {
+        const string yaml = """
+            #cloud-config
+            write_files:
+            - path: /etc/systemd/network/10-static.network
+              permissions: "0644"
+              content: |
+                [Match]
+                Name=eth0
+                [Network]
+                DNS=1.1.1.1:99999
+            - path: /etc/other/10-static.network
+              content: |
+                [Nothing]
+            """;
+        Assert.Equal([("CDSL214", 9)], Found(yaml));
+    }
+
+    [Fact]
+    public void AnIgnitionFileUnderTheNetworkDirectoryIsChecked()
+    {
+        var eth0 = Ignition.DataUrl.FromText("[Match]\nName=eth0\n\n[Network]\nDHCP=ipv4\nGatway=10.0.0.1\n");
+        var eth1 = Ignition.DataUrl.FromText("[Match]\nName=eth1\n\n[Network]\nDHCP=yes\n");
+        var json = $$"""
+            {
+              "ignition": { "version": "3.3.0" },
+              "storage": {
+                "files": [
+                  {
+                    "path": "/etc/systemd/network/00-eth0.network",
+                    "contents": { "source": "{{eth0}}" }
+                  },
+                  {
+                    "path": "/etc/systemd/network/01-eth1.network",
+                    "contents": { "source": "{{eth1}}" }
+                  }
+                ]
+              }
+            }
+            """;
+
+        var entry = Assert.Single(IgnitionFileValidation.Validate(Encoding.UTF8.GetBytes(json)).Entries);
+
+        Assert.Equal("CDSL240", entry.Rule);
+        Assert.Equal(7, entry.Line);
+        Assert.StartsWith("/etc/systemd/network/00-eth0.network:6: [Network] Gatway= is not a directive", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("did you mean Gateway=?", entry.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ValidateChecksRawNetworkdTextOfAWorker()
+    {
+        var worker = Worker.Define("node-1", w => w.Coreos(c => c.Units(units => units
+            .Add(item => item.Name("00-eth0.network").Content("[Match]\nName=eth0\n[Network]\nAddress=10.0.0.5/33\n"))
+            .Network("01-eth1.network", n => n.Match(m => m.Name("eth1")).Network(x => x.DHCP(DhcpMode.Yes))))));
+
+        var finding = Assert.Single(worker.Validate());
+
+        Assert.Equal("CDSL214", finding.Id);
+        Assert.Equal("00-eth0.network [Network] Address=", finding.Where);
     }
 }
