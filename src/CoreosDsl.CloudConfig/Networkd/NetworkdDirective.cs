@@ -15,6 +15,15 @@ namespace CoreosDsl.Networkd;
 /// <param name="Max">The largest number a <c>uint</c> takes.</param>
 public sealed record NetworkdDirective(string Section, string Name, string Kind, bool Repeat, ulong Min, ulong Max)
 {
+    /// <summary>
+    /// Values systemd-networkd 252 still reads besides the schema's, logging that they are deprecated: DHCP=both,
+    /// none, v4, v6. (IPMasquerade= also reads a boolean, yes as ipv4; VLAN Protocol= is read without regard to case.)
+    /// </summary>
+    private static readonly Dictionary<string, string[]> DeprecatedSpellings = new(StringComparer.Ordinal)
+    {
+        ["DhcpMode"] = ["both", "none", "v4", "v6"],
+    };
+
     /// <summary>The enum a <c>enum:NAME</c> or <c>list:enum:NAME</c> kind takes, or null.</summary>
     public string? EnumName =>
         Kind.StartsWith("enum:", StringComparison.Ordinal) ? Kind[5..]
@@ -58,10 +67,19 @@ public sealed record NetworkdDirective(string Section, string Name, string Kind,
     {
         if (kind.StartsWith("enum:", StringComparison.Ordinal))
         {
-            var values = NetworkdSchema.EnumValues(kind[5..]);
+            var name = kind[5..];
+            var values = NetworkdSchema.EnumValues(name);
             // systemd reads these settings with its boolean parser first: yes/no in any spelling of a boolean.
-            var boolean = values.Contains("yes") && values.Contains("no") && BooleanProblem(value) is null;
-            return values.Contains(value) || boolean ? null : $"\"{value}\" is not one of {string.Join(", ", values)}";
+            var boolean = ((values.Contains("yes") && values.Contains("no")) || name == "IPMasqueradeMode") && BooleanProblem(value) is null;
+            var read = values.Contains(value) || boolean
+                || (DeprecatedSpellings.TryGetValue(name, out var old) && old.Contains(value))
+                || (name == "VlanProtocol" && values.Contains(value.ToLowerInvariant()));
+            return read ? null : $"\"{value}\" is not one of {string.Join(", ", values)}";
+        }
+
+        if (kind == "string" && StringGrammar(value) is { } grammar)
+        {
+            return grammar.Length == 0 ? null : grammar;
         }
 
         return kind switch
@@ -81,6 +99,28 @@ public sealed record NetworkdDirective(string Section, string Name, string Kind,
             _ => null, // string, glob: any text
         };
     }
+
+    /// <summary>
+    /// The grammar of a string-typed directive whose values systemd reads as more than text: null when there is none
+    /// to check, empty when <paramref name="value"/> fits it, else why not.
+    /// </summary>
+    private string? StringGrammar(string value) => (Section, Name) switch
+    {
+        // A boolean, or the minimum operational state (and optionally the maximum) for systemd-networkd-wait-online.
+        ("Link", "RequiredForOnline") => BooleanProblem(value) is null
+            || (value.Split(':') is { Length: <= 2 } states && states.All(OperationalStates.Contains))
+                ? ""
+                : $"\"{value}\" is neither a boolean nor an operational state ({string.Join(", ", OperationalStates)}), optionally MIN:MAX",
+        ("VXLAN", "Local") => NetworkdValue.AddressProblem(value) is null || VxlanLocalWords.Contains(value)
+            ? ""
+            : $"\"{value}\" is neither an address nor one of {string.Join(", ", VxlanLocalWords)}",
+        _ => null,
+    };
+
+    private static readonly string[] OperationalStates =
+        ["missing", "off", "no-carrier", "dormant", "degraded-carrier", "carrier", "degraded", "enslaved", "routable"];
+
+    private static readonly string[] VxlanLocalWords = ["dhcp4", "dhcp6", "slaac", "ipv4_link_local", "ipv6_link_local", "static"];
 
     private static string? BooleanProblem(string value) =>
         value.ToLowerInvariant() is "1" or "yes" or "y" or "true" or "t" or "on" or "0" or "no" or "n" or "false" or "f" or "off"

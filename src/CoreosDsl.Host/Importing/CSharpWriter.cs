@@ -28,7 +28,7 @@ internal static class CSharpWriter
     public static string Write(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes)
     {
         var text = Header(options, notes, null, "builds the same cloud-config with the typed builders",
-            ["CoreosDsl", "CoreosDsl.CloudConfig", "CoreosDsl.Host", "CoreosDsl.Systemd"]);
+            ["CoreosDsl", "CoreosDsl.CloudConfig", "CoreosDsl.Host", "CoreosDsl.Networkd", "CoreosDsl.Systemd"]);
         var scope = new List<string>();
         var lambda = Lambda(new LambdaArg("w", steps), Indent, scope);
         text.Append(Pad(Indent)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, Indent)).Append(", ").Append(lambda).Append(");\n");
