@@ -47,7 +47,7 @@ public class StockUnitsTests
     {
         // The upstream part of systemd.txt was taken from systemd 252's packages; each of those files is on this
         // machine (the oracle systemd the tests run), in /lib/systemd/system or /usr/lib/systemd/system.
-        var listed = File.ReadLines(Path.Combine(CoreosDsl.Tests.Shared.TestPaths.RepoRoot, "generators", "CoreosDsl.Generators", "Rules", "StockUnits", "systemd.txt"))
+        var listed = File.ReadLines(Path.Combine(CoreosDsl.Tests.Shared.TestPaths.RepoRoot, "src", "Shared", "Rules", "StockUnits", "systemd.txt"))
             .TakeWhile(l => l != "dbus.service")
             .Where(l => l.Length > 0 && l[0] != '#')
             .ToList();

@@ -6,8 +6,8 @@ using CoreosDsl.Systemd;
 namespace CoreosDsl;
 
 /// <summary>
-/// The runtime twin of the compile-time analyzers: the same rules (<c>generators/CoreosDsl.Generators/Rules</c>,
-/// compiled into this assembly too) over the built worker, for values the analyzers cannot see because they are
+/// The runtime twin of the compile-time analyzers: the same rules (<c>src/Shared/Rules</c>, compiled into the
+/// analyzer assembly and into this one) over the built worker, for values the analyzers cannot see because they are
 /// computed at run time. Each finding has the analyzer's ID and message.
 /// </summary>
 /// <remarks>

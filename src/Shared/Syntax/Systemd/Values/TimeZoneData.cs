@@ -55,7 +55,7 @@ internal static class TimeZoneData
     private static Dictionary<string, string[]> Load()
     {
         using var stream = typeof(TimeZoneData).Assembly.GetManifestResourceStream(ResourceName)
-            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(TimeZoneData).Assembly.GetName().Name}: embed src/CoreosDsl.Systemd/Data/TimeZones.txt under that name.");
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from {typeof(TimeZoneData).Assembly.GetName().Name}: embed src/Shared/Syntax/Systemd/Data/TimeZones.txt under that name.");
         using var reader = new StreamReader(stream);
         var zones = new Dictionary<string, string[]>(StringComparer.Ordinal);
         while (reader.ReadLine() is { } line)

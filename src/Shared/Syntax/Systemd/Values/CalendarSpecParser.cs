@@ -34,18 +34,19 @@ internal sealed class CalendarSpecParser
         this.spec = spec;
     }
 
-    /// <summary>Thrown inside the parser to stop at the first refusal; never escapes <see cref="TryParse"/>.</summary>
-    private sealed class RefusedException(string reason) : Exception(reason);
+    /// <summary>Why the text was refused: set once, by <see cref="Refuse"/>, when a step returns false.</summary>
+    private string? refusal;
 
     /// <summary>Parses <paramref name="text"/>; <paramref name="localAbbreviations"/> are the local zone's tzname[0..1].</summary>
     public static bool TryParse(string text, string[] localAbbreviations, out CalendarSpec? spec, out string? reason)
     {
+        // Each step returns false at the first refusal, which the analyzers meet on every bad literal: a reason,
+        // not an exception, on their hot path.
         spec = new CalendarSpec { LocalAbbreviations = localAbbreviations };
-        try
+        var body = StripTimeZone(text, spec);
+        var parser = new CalendarSpecParser(body, spec);
+        if (parser.ParseBody())
         {
-            var body = StripTimeZone(text, spec);
-            var parser = new CalendarSpecParser(body, spec);
-            parser.ParseBody();
             spec.Normalize();
             reason = spec.Validate();
             if (reason is null)
@@ -53,9 +54,9 @@ internal sealed class CalendarSpecParser
                 return true;
             }
         }
-        catch (RefusedException e)
+        else
         {
-            reason = e.Message + Hint(text, spec);
+            reason = parser.refusal + Hint(text, spec);
         }
 
         spec = null;
@@ -127,13 +128,25 @@ internal sealed class CalendarSpecParser
 
     private char At(int index) => index < s.Length ? s[index] : '\0';
 
-    private void Refuse(string reason) => throw new RefusedException(reason);
+    /// <summary>Records why the text is refused; returns false, for <c>return Refuse(...)</c>.</summary>
+    private bool Refuse(string reason)
+    {
+        refusal = reason;
+        return false;
+    }
 
-    private void ParseBody()
+    /// <summary><see cref="Refuse"/> for a step that returns an item: null.</summary>
+    private CalendarComponent? RefuseItem(string reason)
+    {
+        refusal = reason;
+        return null;
+    }
+
+    private bool ParseBody()
     {
         if (s.Length == 0)
         {
-            Refuse("it is empty; write for example 'daily' or '*-*-* 05:00:00'");
+            return Refuse("it is empty; write for example 'daily' or '*-*-* 05:00:00'");
         }
 
         foreach (var shorthand in Shorthands)
@@ -141,23 +154,23 @@ internal sealed class CalendarSpecParser
             if (ValueText.EqualsNoCase(s, shorthand))
             {
                 ApplyShorthand(shorthand);
-                return;
+                return true;
             }
         }
 
-        ParseWeekdays();
-        var epoch = ParseDate();
-        if (!epoch)
+        if (!ParseWeekdays() || !ParseDate(out var epoch) || (!epoch && !ParseTime()))
         {
-            ParseTime();
+            return false;
         }
 
         if (pos < s.Length)
         {
-            Refuse(epoch
+            return Refuse(epoch
                 ? $"only a time zone may follow '@SECONDS', found {ValueText.Describe(s, pos)} at column {pos + 1}"
                 : $"unexpected {ValueText.Describe(s, pos)} at column {pos + 1}");
         }
+
+        return true;
     }
 
     private void ApplyShorthand(string shorthand)
@@ -202,7 +215,7 @@ internal sealed class CalendarSpecParser
     }
 
     /// <summary>systemd's <c>parse_weekdays</c>: an optional leading list of weekdays and weekday ranges.</summary>
-    private void ParseWeekdays()
+    private bool ParseWeekdays()
     {
         var rangeStart = -1;
         var first = true;
@@ -220,7 +233,7 @@ internal sealed class CalendarSpecParser
                 var next = At(pos + name.Length);
                 if (next is not ('\0' or '-' or '.' or ',' or ' '))
                 {
-                    Refuse($"'{s[pos..Math.Min(s.Length, pos + name.Length + 1)]}' at column {pos + 1} is not a weekday; write Mon, Tue, … or Monday, Tuesday, …");
+                    return Refuse($"'{s[pos..Math.Min(s.Length, pos + name.Length + 1)]}' at column {pos + 1} is not a weekday; write Mon, Tue, … or Monday, Tuesday, …");
                 }
 
                 bits |= 1 << number;
@@ -228,7 +241,7 @@ internal sealed class CalendarSpecParser
                 {
                     if (rangeStart > number)
                     {
-                        Refuse($"the weekday range ending in {name} at column {pos + 1} runs backwards; weekdays go Mon..Sun");
+                        return Refuse($"the weekday range ending in {name} at column {pos + 1} runs backwards; weekdays go Mon..Sun");
                     }
 
                     for (var j = rangeStart + 1; j < number; j++)
@@ -247,34 +260,34 @@ internal sealed class CalendarSpecParser
                 if (first)
                 {
                     spec.WeekdayBits = bits == 0 ? -1 : bits;
-                    return;
+                    return true;
                 }
 
-                Refuse($"expected a weekday at column {pos + 1}, found {ValueText.Describe(s, pos)}");
+                return Refuse($"expected a weekday at column {pos + 1}, found {ValueText.Describe(s, pos)}");
             }
 
             spec.WeekdayBits = bits;
             if (pos >= s.Length)
             {
-                return;
+                return true;
             }
 
             if (Current == ' ')
             {
                 SkipSpaces();
-                return;
+                return true;
             }
 
             if (Current == '.')
             {
                 if (rangeStart >= 0)
                 {
-                    Refuse($"a weekday range at column {pos + 1} cannot continue another range; separate ranges with ','");
+                    return Refuse($"a weekday range at column {pos + 1} cannot continue another range; separate ranges with ','");
                 }
 
                 if (At(pos + 1) != '.')
                 {
-                    Refuse($"a single '.' at column {pos + 1}; a weekday range is written Mon..Fri");
+                    return Refuse($"a single '.' at column {pos + 1}; a weekday range is written Mon..Fri");
                 }
 
                 rangeStart = matched;
@@ -285,7 +298,7 @@ internal sealed class CalendarSpecParser
                 // The legacy range syntax Mon-Fri.
                 if (rangeStart >= 0)
                 {
-                    Refuse($"a weekday range at column {pos + 1} cannot continue another range; separate ranges with ','");
+                    return Refuse($"a weekday range at column {pos + 1} cannot continue another range; separate ranges with ','");
                 }
 
                 rangeStart = matched;
@@ -303,10 +316,10 @@ internal sealed class CalendarSpecParser
                 SkipSpaces();
                 if (rangeStart >= 0)
                 {
-                    Refuse($"the weekday range before column {pos + 1} has no end; write for example Mon..Fri");
+                    return Refuse($"the weekday range before column {pos + 1} has no end; write for example Mon..Fri");
                 }
 
-                return;
+                return true;
             }
 
             first = false;
@@ -326,25 +339,30 @@ internal sealed class CalendarSpecParser
     /// the last <c>-</c> counts back from the end of the month). Returns true for <c>@SECONDS</c>, after which no
     /// time may follow. When the first chain is followed by <c>:</c> it was a time, and nothing is consumed.
     /// </summary>
-    private bool ParseDate()
+    private bool ParseDate(out bool epoch)
     {
+        epoch = false;
         if (pos >= s.Length)
         {
-            return false;
+            return true;
         }
 
         if (Current == '@')
         {
-            ParseEpoch();
-            return true;
+            epoch = true;
+            return ParseEpoch();
         }
 
         var start = pos;
-        var first = ParseChain(false, "year or month");
+        if (!ParseChain(false, "year or month", out var first))
+        {
+            return false;
+        }
+
         if (pos >= s.Length || Current == ':')
         {
             pos = start; // a time, not a date: parsed again as the hour
-            return false;
+            return true;
         }
 
         if (Current == '~')
@@ -353,24 +371,28 @@ internal sealed class CalendarSpecParser
         }
         else if (Current != '-')
         {
-            Refuse(Current == ' '
+            return Refuse(Current == ' '
                 ? $"'{s[start..pos]}' at column {start + 1} is neither a date (MONTH-DAY) nor a time (HH:MM)"
                 : $"expected '-' or '~' at column {pos + 1}, found {ValueText.Describe(s, pos)}");
         }
 
         pos++;
-        var second = ParseChain(false, spec.EndOfMonth ? "day" : "month or day");
+        if (!ParseChain(false, spec.EndOfMonth ? "day" : "month or day", out var second))
+        {
+            return false;
+        }
+
         if (pos >= s.Length || Current == ' ')
         {
             SkipSpaces();
             spec.Month = first;
             spec.Day = second;
-            return false;
+            return true;
         }
 
         if (spec.EndOfMonth)
         {
-            Refuse($"'~' counts the day back from the end of the month, so it must come last: expected the end of the date at column {pos + 1}");
+            return Refuse($"'~' counts the day back from the end of the month, so it must come last: expected the end of the date at column {pos + 1}");
         }
 
         if (Current == '~')
@@ -379,35 +401,39 @@ internal sealed class CalendarSpecParser
         }
         else if (Current != '-')
         {
-            Refuse($"expected '-' or '~' at column {pos + 1}, found {ValueText.Describe(s, pos)}");
+            return Refuse($"expected '-' or '~' at column {pos + 1}, found {ValueText.Describe(s, pos)}");
         }
 
         pos++;
-        var third = ParseChain(false, "day");
+        if (!ParseChain(false, "day", out var third))
+        {
+            return false;
+        }
+
         if (pos < s.Length && Current != ' ')
         {
-            Refuse($"expected a space or the end after the date at column {pos + 1}, found {ValueText.Describe(s, pos)}");
+            return Refuse($"expected a space or the end after the date at column {pos + 1}, found {ValueText.Describe(s, pos)}");
         }
 
         SkipSpaces();
         spec.Year = first;
         spec.Month = second;
         spec.Day = third;
-        return false;
+        return true;
     }
 
     /// <summary><c>@SECONDS</c>: one UTC instant, read with C <c>strtoul</c> and broken down with <c>gmtime</c>.</summary>
-    private void ParseEpoch()
+    private bool ParseEpoch()
     {
         var column = pos + 1;
         if (!ValueText.StrToULong(s, pos + 1, out var value, out var end, out var overflow))
         {
-            Refuse($"expected seconds since 1970-01-01 after the '@' at column {column}");
+            return Refuse($"expected seconds since 1970-01-01 after the '@' at column {column}");
         }
 
         if (overflow)
         {
-            Refuse($"the number after the '@' at column {column} is too large");
+            return Refuse($"the number after the '@' at column {column} is too large");
         }
 
         // time_t is signed: strtoul's "-1" wraps around to -1, i.e. 1969-12-31 23:59:59.
@@ -416,7 +442,7 @@ internal sealed class CalendarSpecParser
         if (seconds is < 0 or > LastAccepted)
         {
             var when = seconds < 0 ? "before 1970" : "after the year 2199";
-            Refuse($"@{seconds} at column {column} is {when}; systemd accepts the years {CalendarSpec.MinYear}..{CalendarSpec.MaxYear}");
+            return Refuse($"@{seconds} at column {column} is {when}; systemd accepts the years {CalendarSpec.MinYear}..{CalendarSpec.MaxYear}");
         }
 
         var t = DateTime.UnixEpoch.AddSeconds(seconds);
@@ -428,27 +454,36 @@ internal sealed class CalendarSpecParser
         spec.Minute = [new CalendarComponent(t.Minute, -1, 0, column)];
         spec.Microsecond = [new CalendarComponent(t.Second * CalendarSpec.UsecPerSecond, -1, 0, column)];
         pos = end;
+        return true;
     }
 
     /// <summary>systemd's <c>parse_calendar_time</c>: <c>HH:MM</c> or <c>HH:MM:SS</c>; nothing means midnight.</summary>
-    private void ParseTime()
+    private bool ParseTime()
     {
         if (pos >= s.Length)
         {
             spec.Hour = CalendarSpec.Constant(0);
             spec.Minute = CalendarSpec.Constant(0);
             spec.Microsecond = CalendarSpec.Constant(0);
-            return;
+            return true;
         }
 
-        var hour = ParseChain(false, "hour");
+        if (!ParseChain(false, "hour", out var hour))
+        {
+            return false;
+        }
+
         if (Current != ':')
         {
-            Refuse($"expected ':' after the hour at column {pos + 1}, found {ValueText.Describe(s, pos)}");
+            return Refuse($"expected ':' after the hour at column {pos + 1}, found {ValueText.Describe(s, pos)}");
         }
 
         pos++;
-        var minute = ParseChain(false, "minute");
+        if (!ParseChain(false, "minute", out var minute))
+        {
+            return false;
+        }
+
         List<CalendarComponent>? second;
         if (pos >= s.Length)
         {
@@ -458,65 +493,89 @@ internal sealed class CalendarSpecParser
         {
             if (Current != ':')
             {
-                Refuse($"expected ':' after the minute at column {pos + 1}, found {ValueText.Describe(s, pos)}");
+                return Refuse($"expected ':' after the minute at column {pos + 1}, found {ValueText.Describe(s, pos)}");
             }
 
             pos++;
-            second = ParseChain(true, "second");
+            if (!ParseChain(true, "second", out second))
+            {
+                return false;
+            }
+
             if (pos < s.Length)
             {
-                Refuse($"unexpected {ValueText.Describe(s, pos)} after the seconds at column {pos + 1}");
+                return Refuse($"unexpected {ValueText.Describe(s, pos)} after the seconds at column {pos + 1}");
             }
         }
 
         spec.Hour = hour;
         spec.Minute = minute;
         spec.Microsecond = second;
+        return true;
     }
 
-    /// <summary>systemd's <c>parse_chain</c>: <c>*</c> or a comma-separated list of items.</summary>
-    private List<CalendarComponent>? ParseChain(bool usec, string field)
+    /// <summary>systemd's <c>parse_chain</c>: <c>*</c> (<paramref name="chain"/> null: any) or a comma-separated list of items.</summary>
+    private bool ParseChain(bool usec, string field, out List<CalendarComponent>? chain)
     {
+        chain = null;
         if (Current == '*')
         {
             pos++;
             if (Current == '/')
             {
-                Refuse($"'*/' at column {pos} is not systemd syntax; a repetition starts at a value, as in 0/15 (*:0/15 is every 15 minutes)");
+                return Refuse($"'*/' at column {pos} is not systemd syntax; a repetition starts at a value, as in 0/15 (*:0/15 is every 15 minutes)");
             }
 
-            return usec ? [new CalendarComponent(0, -1, CalendarSpec.UsecPerSecond, pos)] : null;
+            chain = usec ? [new CalendarComponent(0, -1, CalendarSpec.UsecPerSecond, pos)] : null;
+            return true;
         }
 
-        var chain = new List<CalendarComponent>();
+        var items = new List<CalendarComponent>();
         for (var nesting = 0; ; nesting++)
         {
             if (nesting > MaxComponents)
             {
-                Refuse($"the {field} list has more than {MaxComponents + 1} items");
+                return Refuse($"the {field} list has more than {MaxComponents + 1} items");
             }
 
-            chain.Add(ParseComponent(usec, field));
+            var item = ParseComponent(usec, field);
+            if (item is null)
+            {
+                return false;
+            }
+
+            items.Add(item);
             if (Current != ',')
             {
-                return chain;
+                chain = items;
+                return true;
             }
 
             pos++;
         }
     }
 
-    /// <summary>systemd's <c>prepend_component</c>: <c>N</c>, <c>N..M</c>, <c>N/STEP</c>, <c>N..M/STEP</c>.</summary>
-    private CalendarComponent ParseComponent(bool usec, string field)
+    /// <summary>
+    /// systemd's <c>prepend_component</c>: <c>N</c>, <c>N..M</c>, <c>N/STEP</c>, <c>N..M/STEP</c>; null when refused.
+    /// </summary>
+    private CalendarComponent? ParseComponent(bool usec, string field)
     {
         var column = pos + 1;
-        var start = ParseDecimal(usec, field);
+        if (!ParseDecimal(usec, field, out var start))
+        {
+            return null;
+        }
+
         var stop = -1;
         var repeat = 0;
         if (Current == '.' && At(pos + 1) == '.')
         {
             pos += 2;
-            stop = ParseDecimal(usec, field);
+            if (!ParseDecimal(usec, field, out stop))
+            {
+                return null;
+            }
+
             repeat = usec ? CalendarSpec.UsecPerSecond : 1;
         }
 
@@ -524,28 +583,32 @@ internal sealed class CalendarSpecParser
         {
             pos++;
             var stepColumn = pos + 1;
-            repeat = ParseDecimal(usec, field);
+            if (!ParseDecimal(usec, field, out repeat))
+            {
+                return null;
+            }
+
             if (repeat == 0)
             {
-                Refuse($"the {field} step at column {stepColumn} is 0; a step must be at least 1");
+                return RefuseItem($"the {field} step at column {stepColumn} is 0; a step must be at least 1");
             }
         }
         else
         {
             if (start > int.MaxValue - repeat)
             {
-                Refuse($"the {field} at column {column} is too large");
+                return RefuseItem($"the {field} at column {column} is too large");
             }
 
             if (usec && stop >= 0 && start + repeat > stop)
             {
-                Refuse($"the second range at column {column} is shorter than one second; give a step, as in 0..0.5/0.1");
+                return RefuseItem($"the second range at column {column} is shorter than one second; give a step, as in 0..0.5/0.1");
             }
         }
 
         if (Current is not ('\0' or ' ' or ',' or '-' or '~' or ':'))
         {
-            Refuse(Current == '.' && !usec
+            return RefuseItem(Current == '.' && !usec
                 ? $"the {field} at column {column} cannot have a fraction; only seconds can"
                 : $"unexpected {ValueText.Describe(s, pos)} in the {field} at column {pos + 1}");
         }
@@ -557,53 +620,60 @@ internal sealed class CalendarSpecParser
     /// systemd's <c>parse_component_decimal</c>: digits; for seconds also a fraction of up to six digits (a
     /// seventh digit of 5 or more rounds up), stored in microseconds.
     /// </summary>
-    private int ParseDecimal(bool usec, string field)
+    private bool ParseDecimal(bool usec, string field, out int number)
     {
+        number = 0;
         if (!ValueText.IsDigit(Current))
         {
-            Refuse($"expected a number for the {field} at column {pos + 1}, found {ValueText.Describe(s, pos)}");
+            return Refuse($"expected a number for the {field} at column {pos + 1}, found {ValueText.Describe(s, pos)}");
         }
 
         var column = pos + 1;
         ValueText.StrToULong(s, pos, out var value, out var e, out var overflow);
         if (overflow)
         {
-            Refuse($"the {field} at column {column} is too large");
+            return Refuse($"the {field} at column {column} is too large");
         }
 
         if (usec)
         {
             if (value > ulong.MaxValue / CalendarSpec.UsecPerSecond)
             {
-                Refuse($"the {field} at column {column} is too large");
+                return Refuse($"the {field} at column {column} is too large");
             }
 
             value *= CalendarSpec.UsecPerSecond;
             if (At(e) == '.' && At(e + 1) != '.')
             {
                 e++;
-                value += ParseFraction(ref e, column);
+                if (!ParseFraction(ref e, column, out var fraction))
+                {
+                    return false;
+                }
+
+                value += fraction;
             }
         }
 
         if (value > int.MaxValue)
         {
-            Refuse($"the {field} at column {column} is too large");
+            return Refuse($"the {field} at column {column} is too large");
         }
 
         pos = e;
-        return (int)value;
+        number = (int)value;
+        return true;
     }
 
     /// <summary>systemd's <c>parse_fractional_part_u</c> with six digits.</summary>
-    private uint ParseFraction(ref int e, int column)
+    private bool ParseFraction(ref int e, int column, out uint value)
     {
+        value = 0;
         if (!ValueText.IsDigit(At(e)))
         {
-            Refuse($"the '.' in the second at column {column} must be followed by a digit");
+            return Refuse($"the '.' in the second at column {column} must be followed by a digit");
         }
 
-        uint value = 0;
         var i = 0;
         for (; i < 6; i++, e++)
         {
@@ -630,6 +700,6 @@ internal sealed class CalendarSpecParser
             e++;
         }
 
-        return value;
+        return true;
     }
 }
