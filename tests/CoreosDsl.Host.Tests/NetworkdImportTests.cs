@@ -58,4 +58,23 @@ public sealed class NetworkdImportTests
         var worker = GeneratedCode.Define(GeneratedCode.Compile([import.Source]), "Imported.Node1");
         Assert.True(CloudConfigYaml.Read(yaml, CloudConfigDialect.Flatcar).DeepEquals(CloudConfigYaml.Read(worker.ToYaml(), CloudConfigDialect.Flatcar)), worker.ToYaml());
     }
+
+    [Fact]
+    public void ButanesNetworkdFilesBecomeTypedCallsThatEmitTheSameConfig()
+    {
+        var corpus = Path.Combine(TestPaths.TestData, "ignition-import");
+        var translation = ButaneImport.Translate(File.ReadAllText(Path.Combine(corpus, "18-networkd-static.bu")), corpus);
+        var import = IgnitionImporter.Import(translation.Config, new ImportOptions { WorkerName = "node-1", ClassName = "Node1", Namespace = "Butane" }, translation.LocalFiles, "Butane config");
+
+        Assert.Contains(".Inline(NetworkdFiles.Network(\"00-eth0.network\", n => n", import.Source, StringComparison.Ordinal);
+        Assert.Contains(".Kind(NetDevKind.Vlan)", import.Source, StringComparison.Ordinal);
+        Assert.Contains(".ToText())", import.Source, StringComparison.Ordinal);
+
+        var worker = GeneratedCode.Define(GeneratedCode.Compile([import.Source], analyze: true), "Butane.Node1");
+        Assert.Equal(FileTexts(translation.Config), FileTexts((System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(worker.ToIgnitionJson())!));
+    }
+
+    /// <summary>Each file of storage.files with the text its data URL holds.</summary>
+    private static List<string> FileTexts(System.Text.Json.Nodes.JsonObject config) =>
+        [.. config["storage"]!["files"]!.AsArray().Select(f => $"{f!["path"]}: {System.Text.Encoding.UTF8.GetString(Ignition.DataUrl.TryDecode((string)f["contents"]!["source"]!)!)}").Order(StringComparer.Ordinal)];
 }

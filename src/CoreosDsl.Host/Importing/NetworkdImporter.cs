@@ -7,7 +7,8 @@ using CoreosDsl.Systemd;
 namespace CoreosDsl.Host;
 
 /// <summary>
-/// Imports networkd text (a <c>.network</c>, <c>.netdev</c> or <c>.link</c> entry of <c>coreos.units</c>) as the typed
+/// Imports networkd text (a <c>.network</c>, <c>.netdev</c> or <c>.link</c> entry of <c>coreos.units</c>, or an Ignition
+/// file under /etc/systemd/network) as the typed
 /// builders' calls: <c>units.Network("10-eth0.network", n =&gt; n.Match(m =&gt; m.Name("eth0")) ...)</c>. A line the
 /// schema types becomes its typed call; a line it does not type, or whose value its checks refuse, is kept with
 /// <c>Raw(...)</c> (and a refused value is listed for review with the rule it breaks); a section the builders do not
@@ -16,8 +17,10 @@ namespace CoreosDsl.Host;
 internal static class NetworkdImporter
 {
     /// <summary>
-    /// The call that adds file <paramref name="name"/> with <paramref name="content"/> to <c>coreos.units</c>, or
-    /// null with the <paramref name="reason"/> the text stays raw. Review notes for raw lines go to <paramref name="notes"/>.
+    /// The call that adds file <paramref name="name"/> with <paramref name="content"/> to <c>coreos.units</c>
+    /// (<c>units.Network(name, n =&gt; ...)</c>, or with the entry's other settings
+    /// <c>units.Add(NetworkdFiles.Network(name, n =&gt; ...), entry =&gt; ...)</c>), or null with the
+    /// <paramref name="reason"/> the text stays raw. Review notes for raw lines go to <paramref name="notes"/>.
     /// </summary>
     /// <param name="name">The entry's name.</param>
     /// <param name="content">The entry's content.</param>
@@ -25,6 +28,28 @@ internal static class NetworkdImporter
     /// <param name="notes">Where review notes go.</param>
     /// <param name="reason">Why the text stays raw, when it does.</param>
     public static CallStep? TryImport(string name, string content, LambdaArg? configure, List<string> notes, out string? reason)
+    {
+        if (TryImportFile(name, content, $"coreos.units[{name}]", notes, out reason) is not { } file)
+        {
+            return null;
+        }
+
+        return configure is null
+            ? new CallStep(typeof(CoreosUnitsBuilder).GetMethod(file.Method.Name)!, file.Args)
+            : new CallStep(typeof(CoreosUnitsBuilder).GetMethod(nameof(CoreosUnitsBuilder.Add), [typeof(NetworkdFile), typeof(Action<CoreosUnitBuilder>)])!, [file, configure]);
+    }
+
+    /// <summary>
+    /// <c>NetworkdFiles.Network(name, n =&gt; ...)</c> (or <c>NetDev</c>, <c>Link</c>) writing exactly
+    /// <paramref name="content"/>, or null with the <paramref name="reason"/> the text stays raw (null when the name is
+    /// no networkd file's). Review notes for raw lines go to <paramref name="notes"/>.
+    /// </summary>
+    /// <param name="name">The file name.</param>
+    /// <param name="content">The file's text.</param>
+    /// <param name="where">Where the file is, for the notes (<c>coreos.units[10-eth0.network]</c>).</param>
+    /// <param name="notes">Where review notes go.</param>
+    /// <param name="reason">Why the text stays raw, when it does.</param>
+    public static StaticCallArg? TryImportFile(string name, string content, string where, List<string> notes, out string? reason)
     {
         reason = null;
         if (NetworkdFile.KindOf(name) is not { } kind)
@@ -45,28 +70,16 @@ internal static class NetworkdImporter
             _ => typeof(LinkFileBuilder),
         };
         var local = new List<string>();
-        var steps = new List<ImportStep>();
-        foreach (var section in sections)
-        {
-            steps.Add(SectionStep(kind, fileBuilder, name, section, local));
-        }
-
-        var method = PascalOf(kind);
-        var arguments = new ImportArg[] { new LiteralArg(name), new LambdaArg(FileHint(kind), steps) };
-        // units.Network(name, n => ...), or with the entry's other settings units.Add(NetworkdFiles.Network(name, n => ...), entry => ...).
-        var call = configure is null
-            ? new CallStep(typeof(CoreosUnitsBuilder).GetMethod(method)!, arguments)
-            : new CallStep(
-                typeof(CoreosUnitsBuilder).GetMethod(nameof(CoreosUnitsBuilder.Add), [typeof(NetworkdFile), typeof(Action<CoreosUnitBuilder>)])!,
-                [new StaticCallArg(typeof(NetworkdFiles).GetMethod(method)!, arguments), configure]);
-        if (Written(call) is not { } written || written != content)
+        var steps = sections.Select(section => SectionStep(kind, fileBuilder, where, section, local)).ToList();
+        var file = new StaticCallArg(typeof(NetworkdFiles).GetMethod(PascalOf(kind))!, [new LiteralArg(name), new LambdaArg(FileHint(kind), steps)]);
+        if (Written(file) != content)
         {
             reason = "the builders would not write this text byte for byte (comments, blank lines, spacing around '=', or sections out of systemd's documented order)";
             return null;
         }
 
         notes.AddRange(local);
-        return call;
+        return file;
     }
 
     private static ImportStep SectionStep(NetworkdFileKind kind, Type fileBuilder, string file, UnitFileSection section, List<string> notes)
@@ -79,7 +92,7 @@ internal static class NetworkdImporter
         {
             if (!NetworkdSchema.Sections(kind).Contains(section.Name))
             {
-                notes.Add($"coreos.units[{file}]: [{section.Name}] kept as a raw section: systemd {(kind == NetworkdFileKind.Link ? "udev" : "networkd")} 252 does not read such a section (CDSL241)");
+                notes.Add($"{file}: [{section.Name}] kept as a raw section: {(kind == NetworkdFileKind.Link ? "udev" : "systemd-networkd")} 252 does not read such a section (CDSL241)");
             }
 
             var rawSection = fileBuilder.GetMethod("RawSection")!;
@@ -109,7 +122,7 @@ internal static class NetworkdImporter
         {
             if (NetworkdSchema.Directives(kind, section) is { } known && !known.Contains(entry.Key))
             {
-                notes.Add($"coreos.units[{file}]: [{section}] {entry.Key}= kept raw: not a directive of [{section}] (CDSL240)");
+                notes.Add($"{file}: [{section}] {entry.Key}= kept raw: not a directive of [{section}] (CDSL240)");
             }
 
             return raw;
@@ -117,7 +130,7 @@ internal static class NetworkdImporter
 
         if (directive.Problem(entry.Value) is { } problem)
         {
-            notes.Add($"coreos.units[{file}]: [{section}] {entry.Key}={entry.Value} kept raw: {problem} (CDSL214)");
+            notes.Add($"{file}: [{section}] {entry.Key}={entry.Value} kept raw: {problem} (CDSL214)");
             return raw;
         }
 
@@ -176,14 +189,12 @@ internal static class NetworkdImporter
         return Enum.GetValues(enumType).Cast<object>().FirstOrDefault(v => (string)format.Invoke(null, [v])! == text);
     }
 
-    /// <summary>The text the call writes, or null when the builders refuse it.</summary>
-    private static string? Written(CallStep call)
+    /// <summary>The text the file call writes, or null when the builders refuse it.</summary>
+    private static string? Written(StaticCallArg file)
     {
         try
         {
-            var units = BuilderCatalog.Create(typeof(CoreosUnitsBuilder));
-            call.Apply(units);
-            return BuilderCatalog.SequenceOf(units) is [ConfigMapping entry] && entry.TryGet("content", out var content) && content is ConfigScalar scalar ? scalar.Value : null;
+            return ((NetworkdFile)file.Evaluate(typeof(NetworkdFile))!).ToText();
         }
         catch (Exception e) when (e is UnitDefinitionException or ArgumentException or FormatException or InvalidOperationException)
         {
