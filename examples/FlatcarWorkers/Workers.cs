@@ -1,3 +1,6 @@
+using System.Net;
+using CoreosDsl.Networkd;
+
 namespace FlatcarWorkers;
 
 /// <summary>
@@ -113,7 +116,8 @@ public static class Workers
                 .File("/opt/bin/tool", f => f.Mode("0755").Contents(r => r.Remote(ToolUrl, ToolSha512)))));
 
     /// <summary>
-    /// The first member of the three-member etcd cluster that etcd-lock reboots take their lock from: Flatcar's
+    /// The first member of the three-member etcd cluster that etcd-lock reboots take their lock from, at a static
+    /// address (a <c>.network</c> file of the typed networkd builders): Flatcar's
     /// etcd-member.service, started and configured by a drop-in of ETCD_* variables (what the seed's etcd2 servers
     /// were). The URLs are checked as etcd checks them, and the member against its initial cluster.
     /// </summary>
@@ -132,7 +136,16 @@ public static class Workers
                     .InitialClusterMember("etcd-2", EtcdPeers[1])
                     .InitialClusterMember("etcd-3", EtcdPeers[2])
                     .InitialClusterToken("flatcar-workers")
-                    .InitialClusterState(EtcdClusterState.New)))
+                    .InitialClusterState(EtcdClusterState.New))
+                // The member's fixed address, the one its URLs advertise, written by the typed networkd builders.
+                .Units(units => units
+                    .Network("10-static.network", n => n
+                        .Match(m => m.Name("eth0"))
+                        .Network(x => x
+                            .Address(IPAddress.Parse("10.0.0.11"), 24)
+                            .Gateway(IPAddress.Parse("10.0.0.1"))
+                            .DNS(IPAddress.Parse("10.0.0.1"))
+                            .DHCP(DhcpMode.No)))))
             .SshAuthorizedKeys(Keys()))
         .WithIgnitionConfigUrl(new Uri("http://config.example.com/etcd-1/ignition.json"));
 }

@@ -175,6 +175,7 @@ public sealed class SchemaGenerator : IIncrementalGenerator
             }
 
             spc.AddSource("Networkd.Enums.g.cs", NetworkdEmitter.Enums(model));
+            spc.AddSource("Networkd.SchemaTable.g.cs", NetworkdEmitter.SchemaTable(model));
             foreach (var file in model.Files)
             {
                 spc.AddSource($"Networkd.{file.ClassName}.g.cs", NetworkdEmitter.FileBuilder(file, model));

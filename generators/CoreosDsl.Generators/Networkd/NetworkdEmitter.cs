@@ -64,6 +64,52 @@ internal static class NetworkdEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// The schema as data, for checking networkd text the builders did not write (<c>NetworkdSchema</c>): each
+    /// directive's file type, section, value kind and range, and each enum's values.
+    /// </summary>
+    public static string SchemaTable(NetworkdModel model)
+    {
+        var w = new SourceWriter();
+        Header(w);
+        w.Line("/// <summary>The networkd schema files as data: the directives with their value kinds, and the enums' values.</summary>");
+        w.Open("internal static class NetworkdSchemaTable");
+        w.Line("/// <summary>File type, section, whether each call adds a section, in the order the builders write them.</summary>");
+        w.Line("public static readonly (string File, string Section, bool Repeat)[] Sections =");
+        w.Line("[");
+        foreach (var section in model.Sections)
+        {
+            w.Line($"    ({Naming.Literal(section.File)}, {Naming.Literal(section.Name)}, {(section.Repeat ? "true" : "false")}),");
+        }
+
+        w.Line("];");
+        w.Line();
+        w.Line("/// <summary>File type, section, directive, value kind, whether each call adds a line, range (0 and ulong.MaxValue when none).</summary>");
+        w.Line("public static readonly (string File, string Section, string Directive, string Kind, bool Repeat, ulong Min, ulong Max)[] Directives =");
+        w.Line("[");
+        foreach (var section in model.Sections)
+        {
+            foreach (var d in section.Directives)
+            {
+                w.Line($"    ({Naming.Literal(section.File)}, {Naming.Literal(section.Name)}, {Naming.Literal(d.Name)}, {Naming.Literal(d.Kind)}, {(d.Repeat ? "true" : "false")}, {d.Min ?? 0}UL, {(d.Max is { } max ? max + "UL" : "ulong.MaxValue")}),");
+            }
+        }
+
+        w.Line("];");
+        w.Line();
+        w.Line("/// <summary>Each enum's values as systemd reads them.</summary>");
+        w.Line("public static readonly global::System.Collections.Generic.Dictionary<string, string[]> Enums = new(global::System.StringComparer.Ordinal)");
+        w.Line("{");
+        foreach (var e in model.Enums)
+        {
+            w.Line($"    [{Naming.Literal(e.Name)}] = [{string.Join(", ", e.Values.Select(v => Naming.Literal(v.Value)))}],");
+        }
+
+        w.Line("};");
+        w.Close();
+        return w.ToString();
+    }
+
     public static string FileBuilder(NetworkdFileSpec file, NetworkdModel model)
     {
         var w = new SourceWriter();

@@ -55,15 +55,16 @@ public static class NetworkdValue
             : throw new ArgumentException($"a hardware address has 6 bytes, not {bytes.Length}");
     }
 
-    /// <summary>A hardware address as written: six hex pairs joined by <c>:</c> or <c>-</c>, or three groups of four hex digits joined by <c>.</c>.</summary>
+    /// <summary>A hardware address as written: six hex pairs joined by <c>:</c> or <c>-</c>, or three groups of four hex digits joined by <c>.</c> (leading zeros of a group may be left out).</summary>
     public static string MacText(string value) => Checked(value, MacProblem(value));
 
     /// <summary>Why <paramref name="value"/> is not a hardware address networkd reads, or null.</summary>
     public static string? MacProblem(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        // As systemd's parse_hw_addr reads them: a group may drop its leading zeros (52:54:0:aa:bb:6).
         static bool Groups(string text, char separator, int count, int digits) =>
-            text.Split(separator) is var parts && parts.Length == count && parts.All(p => p.Length == digits && p.All(char.IsAsciiHexDigit));
+            text.Split(separator) is var parts && parts.Length == count && parts.All(p => p.Length >= 1 && p.Length <= digits && p.All(char.IsAsciiHexDigit));
         return Groups(value, ':', 6, 2) || Groups(value, '-', 6, 2) || Groups(value, '.', 3, 4)
             ? null
             : $"\"{value}\" is not a hardware address; write six hex pairs (52:54:00:12:34:56)";

@@ -143,7 +143,7 @@ internal sealed class BuilderCatalog
     /// <summary>Calls <paramref name="method"/> with sample arguments on a scratch builder and returns the key it set.</summary>
     private static string? Probe(Type builderType, MethodInfo method)
     {
-        foreach (var arguments in SampleArguments(method))
+        foreach (var arguments in BuilderProbe.SampleArguments(method, ["x", "http://x.example/", "0644", "x=y"], everyString: false))
         {
             try
             {
@@ -161,48 +161,6 @@ internal sealed class BuilderCatalog
             }
         }
 
-        return null;
-    }
-
-    private static IEnumerable<object?[]> SampleArguments(MethodInfo method)
-    {
-        var parameters = method.GetParameters();
-        string[] strings = ["x", "http://x.example/", "0644", "x=y"];
-        foreach (var sample in strings)
-        {
-            var values = new object?[parameters.Length];
-            var ok = true;
-            for (var i = 0; i < parameters.Length && ok; i++)
-            {
-                var type = parameters[i].ParameterType;
-                values[i] = type switch
-                {
-                    _ when type == typeof(string) => i == 0 ? sample : "y",
-                    _ when type == typeof(bool) => true,
-                    _ when type == typeof(long) || type == typeof(int) || type == typeof(ulong) => Convert.ChangeType(1, type, System.Globalization.CultureInfo.InvariantCulture),
-                    _ when type == typeof(double) => 1.0,
-                    _ when type == typeof(Uri) => new Uri("http://x.example/"),
-                    _ when type == typeof(string[]) => new[] { sample },
-                    _ when type == typeof(Uri[]) => new[] { new Uri("http://x.example/") },
-                    _ when type == typeof(IEnumerable<string>) => new[] { sample },
-                    _ when type == typeof(UnixFileMode) => (UnixFileMode)0x1A4,
-                    { IsEnum: true } => Enum.GetValues(type).GetValue(0),
-                    { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(Action<>) => new LambdaArg("x", []).Evaluate(type),
-                    _ when parameters[i].HasDefaultValue => parameters[i].DefaultValue,
-                    _ => Unsupported(ref ok),
-                };
-            }
-
-            if (ok)
-            {
-                yield return values;
-            }
-        }
-    }
-
-    private static object? Unsupported(ref bool ok)
-    {
-        ok = false;
         return null;
     }
 }

@@ -28,7 +28,7 @@ internal static class CSharpWriter
     public static string Write(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes)
     {
         var text = Header(options, notes, null, "builds the same cloud-config with the typed builders",
-            ["CoreosDsl", "CoreosDsl.CloudConfig", "CoreosDsl.Host", "CoreosDsl.Systemd"]);
+            ["CoreosDsl", "CoreosDsl.CloudConfig", "CoreosDsl.Host", "CoreosDsl.Networkd", "CoreosDsl.Systemd"]);
         var scope = new List<string>();
         var lambda = Lambda(new LambdaArg("w", steps), Indent, scope);
         text.Append(Pad(Indent)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, Indent)).Append(", ").Append(lambda).Append(");\n");
@@ -43,7 +43,7 @@ internal static class CSharpWriter
     public static string WriteIgnition(ImportOptions options, IReadOnlyList<ImportStep> steps, IReadOnlyList<string> notes, string kind, IgnitionSpecVersion? spec = null)
     {
         var text = Header(options, notes, kind, "emits the same Ignition config with the typed builders",
-            ["System.Text.Json.Nodes", "CoreosDsl", "CoreosDsl.Host", "CoreosDsl.Ignition"]);
+            ["System.Text.Json.Nodes", "CoreosDsl", "CoreosDsl.Host", "CoreosDsl.Ignition", "CoreosDsl.Networkd"]);
         var scope = new List<string>();
         var body = Indent + Indent;
         text.Append(Pad(Indent)).Append("public static WorkerDefinition Define() => Worker.Define(").Append(Literal(options.WorkerName, Indent)).Append(", _ => { })\n");
@@ -170,6 +170,7 @@ internal static class CSharpWriter
         StaticCallArg call => $"{TypeName(call.Method.DeclaringType!)}.{call.Method.Name}({string.Join(", ", call.Args.Select(a => Argument(a, indent, scope)))})",
         NullArg => "null",
         FileTextArg file => $"File.ReadAllText({Literal(file.Path, indent)})",
+        NetworkdTextArg networkd => Argument(networkd.File, indent, scope) + ".ToText()",
         _ => throw new InvalidOperationException($"cannot write {argument.GetType().Name}"),
     };
 

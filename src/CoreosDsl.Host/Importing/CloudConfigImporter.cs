@@ -317,7 +317,20 @@ internal static class CloudConfigImporter
         var configure = rest.Count == 0 ? null : new LambdaArg("entry", PlanMapping(context, typeof(CoreosUnitBuilder), rest, "coreos.units[]"));
         ImportArg CommandArg() => command is { } c ? new LiteralArg(c) : new NullArg();
 
-        if (content is { Length: > 0 })
+        if (content is { Length: > 0 } && CoreosDsl.Networkd.NetworkdFile.KindOf(name) is not null)
+        {
+            // A networkd file: the typed networkd builders when they write the text again, else the entry as it is.
+            string? why = null;
+            if (command is null && NetworkdImporter.TryImport(name, content, configure, context.Notes, out why) is { } networkd)
+            {
+                candidates.Add(networkd);
+            }
+            else if (why is not null)
+            {
+                context.Notes.Add($"coreos.units[{name}]: content kept as raw text: {why}");
+            }
+        }
+        else if (content is { Length: > 0 })
         {
             var typed = context.Units.TryImport(name, content, context.Notes, out var reason);
             if (typed is not null)

@@ -29,7 +29,7 @@ internal static class IgnitionImporter
     /// <param name="kind">What the input was, for the header: "Ignition config" or "Butane config".</param>
     public static IgnitionImportResult Import(JsonObject config, ImportOptions options, IReadOnlyDictionary<JsonObject, string>? localFiles = null, string kind = "Ignition config")
     {
-        var context = new Context(new IgnitionBuilderCatalog(), [], localFiles ?? new Dictionary<JsonObject, string>());
+        var context = new Context(new IgnitionBuilderCatalog(), [], localFiles ?? new Dictionary<JsonObject, string>(), new(ReferenceEqualityComparer.Instance));
         var input = (JsonObject)config.DeepClone();
         var tree = (JsonObject)config.DeepClone();
         // The worker's config starts with ignition.version set to its spec (3.3.0 unless WithIgnitionSpec says
@@ -46,25 +46,50 @@ internal static class IgnitionImporter
             }
         }
 
-        var steps = PlanObject(context, typeof(IgnitionConfigBuilder), tree, "", MapLocal(context, config, tree));
+        MapNetworkd(context, tree);
+        var steps = PlanObject(context, typeof(IgnitionConfigBuilder), tree, "", MapLocal(context.LocalFiles, config, tree));
         var source = CSharpWriter.WriteIgnition(options, steps, context.Notes, kind, spec);
         return new IgnitionImportResult(source, context.Notes, input);
     }
 
-    private sealed record Context(IgnitionBuilderCatalog Catalog, List<string> Notes, IReadOnlyDictionary<JsonObject, string> LocalFiles);
+    /// <summary>What planning needs along the way.</summary>
+    /// <param name="Catalog">The builders' keys.</param>
+    /// <param name="Notes">The review list.</param>
+    /// <param name="LocalFiles">Resources whose contents came from a local file.</param>
+    /// <param name="NetworkdFiles">The <c>contents</c> of files directly under /etc/systemd/network, with the file's name.</param>
+    private sealed record Context(IgnitionBuilderCatalog Catalog, List<string> Notes, IReadOnlyDictionary<JsonObject, string> LocalFiles, Dictionary<JsonObject, string> NetworkdFiles);
 
-    /// <summary>The local-file resources of <paramref name="original"/>, found again at the same places in its copy <paramref name="copy"/>.</summary>
-    private static Dictionary<JsonObject, string> MapLocal(Context context, JsonNode? original, JsonNode? copy)
+    /// <summary>Finds the networkd files of <c>storage.files</c>, whose inline contents may become typed networkd calls.</summary>
+    private static void MapNetworkd(Context context, JsonObject tree)
     {
-        var map = new Dictionary<JsonObject, string>(ReferenceEqualityComparer.Instance);
+        const string directory = CoreosDsl.Networkd.NetworkdFile.Directory + "/";
+        if (tree["storage"] is not JsonObject storage || storage["files"] is not JsonArray files)
+        {
+            return;
+        }
+
+        foreach (var file in files.OfType<JsonObject>())
+        {
+            if (file["path"] is JsonValue p && p.TryGetValue<string>(out var path) && path.StartsWith(directory, StringComparison.Ordinal)
+                && path.IndexOf('/', directory.Length) < 0 && CoreosDsl.Networkd.NetworkdFile.KindOf(path) is not null && file["contents"] is JsonObject contents)
+            {
+                context.NetworkdFiles[contents] = path[directory.Length..];
+            }
+        }
+    }
+
+    /// <summary>The objects of <paramref name="map"/> inside <paramref name="original"/>, found again at the same places in its copy <paramref name="copy"/>.</summary>
+    private static Dictionary<JsonObject, string> MapLocal(IReadOnlyDictionary<JsonObject, string> map, JsonNode? original, JsonNode? copy)
+    {
+        var found = new Dictionary<JsonObject, string>(ReferenceEqualityComparer.Instance);
         void Walk(JsonNode? a, JsonNode? b)
         {
             switch (a, b)
             {
                 case (JsonObject x, JsonObject y):
-                    if (context.LocalFiles.TryGetValue(x, out var path))
+                    if (map.TryGetValue(x, out var path))
                     {
-                        map[y] = path;
+                        found[y] = path;
                     }
 
                     foreach (var (key, value) in x)
@@ -87,7 +112,7 @@ internal static class IgnitionImporter
         }
 
         Walk(original, copy);
-        return map;
+        return found;
     }
 
     /// <summary>Steps that set every key of <paramref name="input"/> on a builder of <paramref name="builderType"/>.</summary>
@@ -161,6 +186,19 @@ internal static class IgnitionImporter
 
         if (DataUrl.TryDecode(source) is { } bytes && Utf8(bytes) is { } text && !IsGzip(input))
         {
+            // A networkd file's text: the typed networkd builders when they write it again (Inline(NetworkdFiles.Network(...).ToText())).
+            if (context.NetworkdFiles.TryGetValue(input, out var networkdName))
+            {
+                if (NetworkdImporter.TryImportFile(networkdName, text, $"{CoreosDsl.Networkd.NetworkdFile.Directory}/{networkdName}", context.Notes, out var why) is { } networkd)
+                {
+                    candidates.Add(new CallStep(typeof(ResourceBuilder).GetMethod(nameof(ResourceBuilder.Inline), [typeof(string)])!, [new NetworkdTextArg(networkd)]));
+                }
+                else if (why is not null)
+                {
+                    context.Notes.Add($"{CoreosDsl.Networkd.NetworkdFile.Directory}/{networkdName}: contents kept as inline text: {why}");
+                }
+            }
+
             candidates.Add(new CallStep(typeof(ResourceBuilder).GetMethod(nameof(ResourceBuilder.Inline), [typeof(string)])!, [new LiteralArg(text)]));
         }
 
@@ -224,7 +262,12 @@ internal static class IgnitionImporter
                         }
                     }
 
-                    var restLocal = MapLocal(new Context(context.Catalog, context.Notes, local), item, rest);
+                    var restLocal = MapLocal(local, item, rest);
+                    foreach (var (copy, name) in MapLocal(context.NetworkdFiles, item, rest))
+                    {
+                        context.NetworkdFiles[copy] = name; // the networkd files' contents, found again in the copy
+                    }
+
                     ImportStep step;
                     if (method.ItemKey is { } itemKey)
                     {
@@ -485,7 +528,7 @@ internal sealed class IgnitionBuilderCatalog
 
     private static (string Key, BuilderMethod Method)? Probe(Type builderType, MethodInfo method)
     {
-        foreach (var arguments in SampleArguments(method))
+        foreach (var arguments in BuilderProbe.SampleArguments(method, ["/x", "x.service", "x.conf", "http://x.example/", "0644", "x", "3.3.0", "sha512-" + new string('0', 128)], everyString: true))
         {
             try
             {
@@ -507,40 +550,6 @@ internal sealed class IgnitionBuilderCatalog
         }
 
         return null;
-    }
-
-    private static IEnumerable<object?[]> SampleArguments(MethodInfo method)
-    {
-        var parameters = method.GetParameters();
-        string[] strings = ["/x", "x.service", "x.conf", "http://x.example/", "0644", "x", "3.3.0", "sha512-" + new string('0', 128)];
-        foreach (var sample in strings)
-        {
-            var values = new object?[parameters.Length];
-            var ok = true;
-            for (var i = 0; i < parameters.Length && ok; i++)
-            {
-                var type = parameters[i].ParameterType;
-                values[i] = type switch
-                {
-                    _ when type == typeof(string) => sample,
-                    _ when type == typeof(bool) => true,
-                    _ when type == typeof(long) => 1L,
-                    _ when type == typeof(Uri) => new Uri("http://x.example/"),
-                    _ when type == typeof(string[]) => new[] { sample },
-                    _ when type == typeof(UnixFileMode) => (UnixFileMode)0x1A4,
-                    { IsEnum: true } => Enum.GetValues(type).GetValue(0),
-                    { IsGenericType: true } when type.GetGenericTypeDefinition() == typeof(Action<>) => new LambdaArg("x", []).Evaluate(type),
-                    _ when parameters[i].HasDefaultValue => parameters[i].DefaultValue,
-                    _ => null,
-                };
-                ok = values[i] is not null || parameters[i].HasDefaultValue;
-            }
-
-            if (ok)
-            {
-                yield return values;
-            }
-        }
     }
 }
 

@@ -208,3 +208,10 @@ internal sealed record FileTextArg(string Path) : ImportArg
     /// <inheritdoc />
     public override object? Evaluate(Type parameterType) => File.ReadAllText(Path);
 }
+
+/// <summary><c>NetworkdFiles.Network("x.network", n => ...).ToText()</c>: a networkd file's text, written by the typed builders.</summary>
+internal sealed record NetworkdTextArg(StaticCallArg File) : ImportArg
+{
+    /// <inheritdoc />
+    public override object? Evaluate(Type parameterType) => ((CoreosDsl.Networkd.NetworkdFile)File.Evaluate(typeof(CoreosDsl.Networkd.NetworkdFile))!).ToText();
+}

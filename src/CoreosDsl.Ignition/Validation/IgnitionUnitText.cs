@@ -24,3 +24,12 @@ public sealed record IgnitionDropInText(string Name, string? Contents, IgnitionL
 /// <param name="Where">Where its contents (or, without contents, the unit) are.</param>
 /// <param name="DropIns">Its drop-ins.</param>
 public sealed record IgnitionUnitText(string Name, bool? Enabled, bool Mask, string? Contents, IgnitionLocation Where, IReadOnlyList<IgnitionDropInText> DropIns);
+
+/// <summary>
+/// A file of a validated config (<c>storage.files</c>) whose contents are inline text, for checks beyond
+/// ignition-validate's, such as networkd files under /etc/systemd/network.
+/// </summary>
+/// <param name="Path">The file's path.</param>
+/// <param name="Contents">The text of its <c>contents.source</c> data URL.</param>
+/// <param name="Where">Where its <c>contents.source</c> is.</param>
+public sealed record IgnitionFileText(string Path, string Contents, IgnitionLocation Where);

@@ -11,8 +11,10 @@ public sealed class IgnitionValidationReport
 {
     private readonly string[] sourceLines;
 
-    internal IgnitionValidationReport(string source, string? version, IReadOnlyList<IgnitionValidationEntry> entries, IReadOnlyList<IgnitionUnitText> units)
+    internal IgnitionValidationReport(
+        string source, string? version, IReadOnlyList<IgnitionValidationEntry> entries, IReadOnlyList<IgnitionUnitText> units, IReadOnlyList<IgnitionFileText>? files = null)
     {
+        Files = files ?? [];
         Source = source;
         Version = version;
         Entries = entries;
@@ -32,6 +34,9 @@ public sealed class IgnitionValidationReport
     /// <summary>The units of <c>systemd.units</c> as decoded (none when the config could not be read).</summary>
     public IReadOnlyList<IgnitionUnitText> Units { get; }
 
+    /// <summary>The files of <c>storage.files</c> whose contents are inline text (a data URL without compression), as decoded.</summary>
+    public IReadOnlyList<IgnitionFileText> Files { get; }
+
     /// <summary>Whether any entry is an error (ignition-validate would exit 1).</summary>
     public bool HasErrors => Entries.Any(e => e.Severity == IgnitionSeverity.Error);
 
@@ -41,7 +46,7 @@ public sealed class IgnitionValidationReport
     /// <summary>A report with <paramref name="more"/> appended (checks beyond ignition-validate's, such as unit contents).</summary>
     /// <param name="more">The entries to add.</param>
     /// <returns>The new report.</returns>
-    public IgnitionValidationReport WithEntries(IEnumerable<IgnitionValidationEntry> more) => new(Source, Version, [.. Entries, .. more], Units);
+    public IgnitionValidationReport WithEntries(IEnumerable<IgnitionValidationEntry> more) => new(Source, Version, [.. Entries, .. more], Units, Files);
 
     /// <summary>
     /// Renders the entries like a compiler (or Butane): severity, rule, JSON path and message, then the file, line and

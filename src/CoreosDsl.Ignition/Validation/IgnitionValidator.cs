@@ -23,8 +23,9 @@ public static class IgnitionValidator
         var source = JsonSource.Read(json);
         var entries = new List<IgnitionValidationEntry>();
         var units = new List<IgnitionUnitText>();
-        var version = Check(source, entries, units);
-        return new IgnitionValidationReport(text, version, entries, units);
+        var files = new List<IgnitionFileText>();
+        var version = Check(source, entries, units, files);
+        return new IgnitionValidationReport(text, version, entries, units, files);
     }
 
     /// <summary>Validates the config text <paramref name="json"/>.</summary>
@@ -55,7 +56,7 @@ public static class IgnitionValidator
         return false;
     }
 
-    private static string? Check(JsonSource source, List<IgnitionValidationEntry> entries, List<IgnitionUnitText> units)
+    private static string? Check(JsonSource source, List<IgnitionValidationEntry> entries, List<IgnitionUnitText> units, List<IgnitionFileText> files)
     {
         var emit = new EntrySink(source, entries);
         if (source.Bytes.Length == 0)
@@ -114,7 +115,29 @@ public static class IgnitionValidator
                 unit.Str("contents"), emit.Locate(unit, "contents"), dropIns));
         }
 
+        foreach (var file in config.Obj("storage").List("files"))
+        {
+            var contents = file.Obj("contents");
+            if (file.Str("path") is { } path && !contents.NotEmpty("compression") && contents.Str("source") is { } url
+                && DataUrl.TryDecode(url) is { } data && Utf8(data) is { } text)
+            {
+                files.Add(new IgnitionFileText(path, text, emit.Locate(contents, "source")));
+            }
+        }
+
         return version;
+    }
+
+    private static string? Utf8(byte[] data)
+    {
+        try
+        {
+            return new UTF8Encoding(false, true).GetString(data);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
 
     // The decoding of util.versionStub: only "ignition" and its "version" have types to match.

@@ -38,16 +38,18 @@ public static class CloudConfigUnitChecks
 
         var origins = new UnitTextOrigins();
         var findings = WorkerRules.CheckUnitsOf(document, report.Dialect, origins);
-        if (findings.Count == 0)
+        var writeFiles = WorkerRules.NetworkdWriteFiles(document).ToList();
+        if (findings.Count == 0 && writeFiles.Count == 0)
         {
             return report;
         }
 
         var locator = new UnitTextLocator(report.Source, document);
         var entries = new List<ValidationEntry>();
-        foreach (var finding in findings)
+        var located = findings.Select(f => (Finding: f, Where: locator.Locate(origins.Find(f.Origin, f.Message, locator.TextOf))))
+            .Concat(writeFiles.Select(f => (f.Finding, Where: locator.LocateIn(f.Content, f.Line))));
+        foreach (var (finding, (line, column, length)) in located)
         {
-            var (line, column, length) = locator.Locate(origins.Find(finding.Origin, finding.Message, locator.TextOf));
             var severity = finding.Rule.Severity == RuleSeverity.Error ? ValidationSeverity.Error : ValidationSeverity.Warning;
             var entry = new ValidationEntry(line, column, severity, finding.Message, finding.Rule.Id) { Length = length };
             if (!entries.Contains(entry))

@@ -18,7 +18,27 @@ public static class IgnitionFileValidation
     public static IgnitionValidationReport Validate(byte[] json)
     {
         var report = IgnitionValidator.Validate(json);
-        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units));
+        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files)));
+    }
+
+    /// <summary>
+    /// The networkd files under /etc/systemd/network (<c>.network</c>, <c>.netdev</c>, <c>.link</c>) checked as
+    /// systemd-networkd and udev read them (<see cref="NetworkdTextRules"/>); each finding points at the file's
+    /// <c>contents.source</c> and names the line of the file's text.
+    /// </summary>
+    private static IEnumerable<IgnitionValidationEntry> CheckNetworkdFiles(IReadOnlyList<IgnitionFileText> files)
+    {
+        const string directory = Networkd.NetworkdFile.Directory + "/";
+        foreach (var file in files.Where(f => f.Path.StartsWith(directory, StringComparison.Ordinal) && f.Path.IndexOf('/', directory.Length) < 0))
+        {
+            foreach (var (finding, line) in NetworkdTextRules.Check(file.Path[directory.Length..], file.Contents))
+            {
+                yield return new IgnitionValidationEntry(
+                    finding.Rule.Severity == RuleSeverity.Error ? IgnitionSeverity.Error : IgnitionSeverity.Warning,
+                    finding.Rule.Id, file.Where.JsonPath, file.Where.Line, file.Where.Column,
+                    $"{file.Path}:{line + 1}: {finding.Message}") { Length = file.Where.Length };
+            }
+        }
     }
 
     private static IEnumerable<IgnitionValidationEntry> CheckUnits(IReadOnlyList<IgnitionUnitText> units)

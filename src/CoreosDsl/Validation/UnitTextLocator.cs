@@ -74,6 +74,22 @@ internal sealed partial class UnitTextLocator
         return (at + 1, text.Length - trimmed.Length + 1, Math.Max(1, trimmed.TrimEnd().Length));
     }
 
+    /// <summary>
+    /// The 1-based line, column and width of line <paramref name="line"/> (0-based) of <paramref name="text"/>, a
+    /// block scalar elsewhere in the file (a <c>write_files</c> content); line 0 when the block cannot be found.
+    /// </summary>
+    public (int Line, int? Column, int Length) LocateIn(string text, int line)
+    {
+        if (FindBlock(text, 0) is not { } start || start + line >= source.Length)
+        {
+            return (0, null, 1);
+        }
+
+        var at = source[start + line];
+        var trimmed = at.TrimStart(' ');
+        return (start + line + 1, at.Length - trimmed.Length + 1, Math.Max(1, trimmed.TrimEnd().Length));
+    }
+
     private static string? Text(ConfigMapping? mapping, string key) =>
         mapping is not null && mapping.TryGet(key, out var node) && node is ConfigScalar { Value.Length: > 0 } scalar ? scalar.Value : null;
 

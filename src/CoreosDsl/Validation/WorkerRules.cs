@@ -36,6 +36,7 @@ internal static class WorkerRules
         }
 
         CheckUnits(worker.CloudConfig, dialect, findings, origins: null, writtenAsText: false);
+        findings.AddRange(NetworkdWriteFiles(worker.CloudConfig).Select(f => f.Finding));
         return findings.Select(f => new WorkerDiagnostic(
             f.Rule.Id,
             f.Rule.Severity == RuleSeverity.Error ? WorkerDiagnosticSeverity.Error : WorkerDiagnosticSeverity.Warning,
@@ -60,6 +61,31 @@ internal static class WorkerRules
 
         CheckUnits(cloudConfig, dialect, findings, origins, writtenAsText: true);
         return findings;
+    }
+
+    /// <summary>
+    /// The networkd files <c>write_files</c> puts in /etc/systemd/network (plain <c>content</c>, no <c>encoding</c>),
+    /// checked as systemd-networkd and udev read them: each finding with the file's text and the 0-based line in it.
+    /// </summary>
+    internal static IEnumerable<(RuleFinding Finding, string Content, int Line)> NetworkdWriteFiles(ConfigMapping cloudConfig)
+    {
+        const string directory = Networkd.NetworkdFile.Directory + "/";
+        if (!cloudConfig.TryGet("write_files", out var list) || list is not ConfigSequence files)
+        {
+            yield break;
+        }
+
+        foreach (var file in files.OfType<ConfigMapping>())
+        {
+            if (Scalar(file, "path") is { } path && path.StartsWith(directory, StringComparison.Ordinal) && path.IndexOf('/', directory.Length) < 0
+                && string.IsNullOrEmpty(Scalar(file, "encoding")) && Scalar(file, "content") is { Length: > 0 } content)
+            {
+                foreach (var (finding, line) in NetworkdTextRules.Check(path[directory.Length..], content))
+                {
+                    yield return (finding, content, line);
+                }
+            }
+        }
     }
 
     /// <summary>The unit rules over coreos.units: each unit alone (as coreos-cloudinit leaves it), and across units.</summary>
@@ -188,6 +214,11 @@ internal static class WorkerRules
                 var text = new UnitTextPosition(index, null, 0);
                 AddLines(unit, name, content!, dropIn: false, text, origins);
                 CheckNames(schema, name, name, content!, findings, text, origins);
+                foreach (var (finding, line) in NetworkdTextRules.Check(name, content!))
+                {
+                    origins?.Add(finding.Origin!, text with { Line = line });
+                    findings.Add(finding);
+                }
             }
 
             if (entry.TryGet("drop_ins", out var dropIns) && dropIns is ConfigSequence dropInList)
