@@ -20,14 +20,14 @@ internal static class ValidateCommand
     {
         var file = new Argument<string?>("file")
         {
-            Description = "An existing cloud-config file (or Ignition config: .json, .ign) to check instead of the workers.",
+            Description = "An existing cloud-config file (or Ignition config: .json, .ign; or Butane config: .bu, variant: flatcar) to check instead of the workers.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var dialect = CommonOptions.Dialect();
         var strict = new Option<bool>("--strict") { Description = "Fail (exit 1) on warnings too, not only on errors." };
         var worker = CommonOptions.Worker();
         var json = CommonOptions.Json();
-        var command = new Command("validate", "Check the workers, or a cloud-config or Ignition file; exits 1 when an error is found.")
+        var command = new Command("validate", "Check the workers, or a cloud-config, Ignition or Butane file; exits 1 when an error is found.")
         {
             file, dialect, strict, worker, json,
         };
@@ -54,6 +54,12 @@ internal static class ValidateCommand
         if (IsIgnition(path, bytes))
         {
             return RunIgnitionFile(context, path, bytes, strict, json);
+        }
+
+        var text = CommonOptions.ReadInputFile(path);
+        if (ButaneImport.IsButane(path, text))
+        {
+            return RunButaneFile(context, path, text, strict, json);
         }
 
         var report = CloudConfigUnitChecks.Check(CloudConfigValidator.Validate(bytes, dialect));
@@ -86,6 +92,57 @@ internal static class ValidateCommand
     private static bool IsIgnition(string path, byte[] bytes) =>
         path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ign", StringComparison.OrdinalIgnoreCase)
         || IgnitionValidator.LooksLikeIgnition(bytes);
+
+    /// <summary>A Butane config (<c>variant: flatcar</c>), checked by <see cref="ButaneValidation"/>; local files are relative to the file's folder.</summary>
+    private static int RunButaneFile(HostContext context, string path, string text, bool strict, bool json)
+    {
+        var console = context.Console;
+        var result = ButaneValidation.Validate(text, Path.GetDirectoryName(path) is { Length: > 0 } dir ? dir : ".");
+        if (result.Refusal is { } refusal)
+        {
+            if (json)
+            {
+                console.WriteJson(new JsonObject
+                {
+                    ["file"] = path,
+                    ["kind"] = "Butane",
+                    ["ok"] = false,
+                    ["entries"] = new JsonArray(new JsonObject { ["kind"] = "error", ["message"] = refusal, ["rule"] = "butane" }),
+                });
+            }
+            else
+            {
+                console.Out.Write($"error[butane]: {path}: {refusal}\n{path}: 1 error(s), 0 warning(s)\n");
+            }
+
+            return WorkerHost.Problems;
+        }
+
+        var report = result.Report!;
+        var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
+        if (json)
+        {
+            console.WriteJson(new JsonObject
+            {
+                ["file"] = path,
+                ["kind"] = "Butane",
+                ["version"] = report.Version,
+                ["ok"] = !failed,
+                ["entries"] = JsonNode.Parse(report.ToJson()),
+            });
+        }
+        else if (report.Entries.Count == 0)
+        {
+            console.Line($"[green]{Markup.Escape(path)}: ok (Butane, Ignition {Markup.Escape(report.Version ?? "")})[/]", $"{path}: ok (Butane, Ignition {report.Version})");
+        }
+        else
+        {
+            // Findings in the translation point at the pretty-printed Ignition config Butane would write.
+            console.Out.Write(report.Render($"{path} (as Ignition {report.Version})"));
+        }
+
+        return failed ? WorkerHost.Problems : WorkerHost.Success;
+    }
 
     /// <summary>
     /// An Ignition config, checked with ignition-validate's rules plus the unit-content checks of the analyzers

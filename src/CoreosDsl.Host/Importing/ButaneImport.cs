@@ -152,7 +152,7 @@ internal static class ButaneImport
                     ? JsonValue.Create(number)
                     : throw Wrong(where, "an integer (a mode in octal: 0644)", node);
             case IgnitionValueType.Bool:
-                return node is ConfigScalar { Kind: ScalarKind.Bool } b ? JsonValue.Create(b.Value == "true") : throw Wrong(where, "true or false", node);
+                return GoBool(node) is { } flag ? JsonValue.Create(flag) : throw Wrong(where, "true or false (or yes/no, on/off, y/n)", node);
             case IgnitionValueType.StringList:
                 if (node is not ConfigSequence strings)
                 {
@@ -385,7 +385,7 @@ internal static class ButaneImport
         var generated = new List<JsonObject>();
         for (var n = 0; n < filesystems.Count; n++)
         {
-            if (filesystems[n] is not ConfigMapping fs || !fs.TryGet("with_mount_unit", out var flag) || flag is not ConfigScalar { Kind: ScalarKind.Bool, Value: "true" })
+            if (filesystems[n] is not ConfigMapping fs || !fs.TryGet("with_mount_unit", out var flag) || GoBool(flag) != true)
             {
                 continue;
             }
@@ -621,6 +621,19 @@ internal static class ButaneImport
         value = negative ? -value : value;
         return value >= long.MinValue && value <= long.MaxValue ? (long)value : null;
     }
+
+    /// <summary>
+    /// A boolean as gopkg.in/yaml.v3 decodes one into a Go <c>bool</c>: YAML 1.2's <c>true</c>/<c>false</c>, and, for
+    /// YAML 1.1 compatibility, a string (quoted or not) among <c>y yes on n no off</c> in lower, Title or UPPER case
+    /// (so <c>enabled: yes</c> and <c>enabled: "off"</c> work, while <c>"true"</c> and <c>oN</c> are refused).
+    /// </summary>
+    private static bool? GoBool(ConfigNode node) => node switch
+    {
+        ConfigScalar { Kind: ScalarKind.Bool } b => b.Value == "true",
+        ConfigScalar { Kind: ScalarKind.String, Value: "y" or "Y" or "yes" or "Yes" or "YES" or "on" or "On" or "ON" } => true,
+        ConfigScalar { Kind: ScalarKind.String, Value: "n" or "N" or "no" or "No" or "NO" or "off" or "Off" or "OFF" } => false,
+        _ => null,
+    };
 
     private static ButaneException Wrong(string where, string expected, ConfigNode node) =>
         new($" {where}: Butane reads {expected} here, not {Describe(node)}");

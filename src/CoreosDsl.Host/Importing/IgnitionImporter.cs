@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CoreosDsl.Ignition;
 using CoreosDsl.Ignition.Schema;
+using CoreosDsl.Ignition.Validation;
 
 namespace CoreosDsl.Host;
 
@@ -31,7 +32,19 @@ internal static class IgnitionImporter
     {
         var context = new Context(new IgnitionBuilderCatalog(), [], localFiles ?? new Dictionary<JsonObject, string>(), new(ReferenceEqualityComparer.Instance));
         var input = (JsonObject)config.DeepClone();
-        var tree = (JsonObject)config.DeepClone();
+        foreach (var problem in IgnitionSpecCheck.Check(input).Reverse())
+        {
+            // A key of a later spec (kernelArguments in a 3.1.0 config, as Terraform's Ignition provider writes
+            // it empty): Ignition ignores it (ignition-validate: Unused key), and a worker refuses to write it
+            // (CDSL263), so the import leaves it out instead of keeping a raw node that would not build.
+            if (RemovePath(input, problem.Path))
+            {
+                context.Notes.Add($"{problem.Path}: a key of Ignition spec {problem.Since}, which a {problem.Version} config does not have (Ignition ignores it: " +
+                    $"ignition-validate warns 'Unused key'); left out. To keep it, raise the worker's spec with .WithIgnitionSpec(IgnitionSpecVersion.{problem.Member})");
+            }
+        }
+
+        var tree = (JsonObject)input.DeepClone();
         // The worker's config starts with ignition.version set to its spec (3.3.0 unless WithIgnitionSpec says
         // otherwise): a version the worker can select becomes that selection, any other stays a raw value.
         IgnitionSpecVersion? spec = null;
@@ -50,6 +63,24 @@ internal static class IgnitionImporter
         var steps = PlanObject(context, typeof(IgnitionConfigBuilder), tree, "", MapLocal(context.LocalFiles, config, tree));
         var source = CSharpWriter.WriteIgnition(options, steps, context.Notes, kind, spec);
         return new IgnitionImportResult(source, context.Notes, input);
+    }
+
+    /// <summary>Removes the node at <paramref name="path"/> (<c>$.storage.files.0.key</c>, as ignition-validate writes paths); false when there is none.</summary>
+    internal static bool RemovePath(JsonObject root, string path)
+    {
+        var parts = path.Split('.')[1..];
+        JsonNode? node = root;
+        foreach (var part in parts[..^1])
+        {
+            node = node switch
+            {
+                JsonObject obj => obj[part],
+                JsonArray array when int.TryParse(part, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < array.Count => array[i],
+                _ => null,
+            };
+        }
+
+        return node is JsonObject parent && parent.Remove(parts[^1]);
     }
 
     /// <summary>What planning needs along the way.</summary>

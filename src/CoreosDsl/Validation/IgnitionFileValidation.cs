@@ -18,7 +18,78 @@ public static class IgnitionFileValidation
     public static IgnitionValidationReport Validate(byte[] json)
     {
         var report = IgnitionValidator.Validate(json);
-        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files)));
+        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files)).Concat(CheckGzipData(report.Source)));
+    }
+
+    /// <summary>
+    /// Resources that say <c>compression: gzip</c> but whose data URL holds no gzip data (Butane's
+    /// <c>compression: gzip</c> beside <c>inline:</c> text writes that): ignition-validate and Butane pass them, but
+    /// Ignition fails the boot when it writes the file (<c>failed to create file ...: unexpected EOF</c>).
+    /// </summary>
+    private static IEnumerable<IgnitionValidationEntry> CheckGzipData(string source)
+    {
+        var found = new List<IgnitionValidationEntry>();
+        void Walk(System.Text.Json.Nodes.JsonNode? node, string path)
+        {
+            switch (node)
+            {
+                case System.Text.Json.Nodes.JsonObject obj:
+                    if (obj["compression"] is System.Text.Json.Nodes.JsonValue c && c.TryGetValue<string>(out var compression) && compression == "gzip"
+                        && obj["source"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var url)
+                        && Ignition.DataUrl.TryDecode(url) is { } bytes && !IsGzip(bytes))
+                    {
+                        found.Add(new IgnitionValidationEntry(IgnitionSeverity.Error, "gzip", $"{path}.compression", 0, 0,
+                            "compression is gzip, but the data URL's bytes are not gzip data, so Ignition fails the boot writing them (unexpected EOF)")
+                        {
+                            Fix = "drop compression to write the bytes as they are, or gzip them and give them base64 (data:;base64,H4sI...)",
+                        });
+                    }
+
+                    foreach (var (key, child) in obj)
+                    {
+                        Walk(child, $"{path}.{key}");
+                    }
+
+                    break;
+                case System.Text.Json.Nodes.JsonArray array:
+                    for (var i = 0; i < array.Count; i++)
+                    {
+                        Walk(array[i], $"{path}.{i}");
+                    }
+
+                    break;
+            }
+        }
+
+        try
+        {
+            Walk(System.Text.Json.Nodes.JsonNode.Parse(source), "$");
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // not reached: the report has no errors, so the source is JSON
+        }
+
+        return found;
+    }
+
+    private static bool IsGzip(byte[] data)
+    {
+        if (data.Length < 18 || data[0] != 0x1f || data[1] != 0x8b)
+        {
+            return false; // shorter than a gzip header and trailer, or without gzip's magic bytes
+        }
+
+        try
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(data), System.IO.Compression.CompressionMode.Decompress);
+            gzip.CopyTo(Stream.Null);
+            return true;
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
+        {
+            return false;
+        }
     }
 
     /// <summary>
