@@ -12,7 +12,8 @@ namespace CoreosDsl.Analyzers.Tests;
 /// before the fence (CONTRIBUTING.md):
 /// <list type="bullet">
 /// <item>no marker, or <c>&lt;!-- snippet: file --&gt;</c>: a whole C# file; <c>program</c>: a file of a console
-/// program (top-level statements); <c>members</c>: members of a class; <c>fragment [RECEIVER]</c>: builder calls
+/// program (top-level statements; with <c>prints</c> it is run, and prints what its last comment lines say);
+/// <c>members</c>: members of a class; <c>fragment [RECEIVER]</c>: builder calls
 /// (<see cref="DocSnippetTemplates"/> has the templates);</item>
 /// <item><c>expect ID ...</c> after the kind: the block's failing part (before a <c>// fixed</c> line) reports exactly
 /// these IDs (each at least once, nothing else), and its fixed part nothing;</item>
@@ -21,6 +22,7 @@ namespace CoreosDsl.Analyzers.Tests;
 /// <item><c>skip REASON</c>: not checked (rare, with the reason).</item>
 /// </list>
 /// </summary>
+[Collection(ConsoleOutput.Collection)] // a program block's output is read from Console.Out
 public class DocSnippetTests
 {
     /// <summary>A definitions project using the packages: the SDK's implicit usings and those of the CoreosDsl packages.</summary>
@@ -70,7 +72,44 @@ public class DocSnippetTests
         }
 
         var afterFix = @fixed is null ? [] : Diagnostics(snippet, @fixed);
-        return afterFix.Count == 0 ? null : $"{snippet.Place}: the fixed part of the block should report nothing, it reports:\n" + Describe(afterFix, snippet, @fixed!);
+        if (afterFix.Count > 0)
+        {
+            return $"{snippet.Place}: the fixed part of the block should report nothing, it reports:\n" + Describe(afterFix, snippet, @fixed!);
+        }
+
+        return snippet.Marker?.Prints == true ? CheckOutput(snippet) : null;
+    }
+
+    /// <summary>
+    /// Runs a <c>program prints</c> block: what it prints, line by line, is what its last comment lines say, where
+    /// <c>...</c> stands for any text.
+    /// </summary>
+    private static string? CheckOutput(DocSnippet snippet)
+    {
+        var expected = snippet.Code.TrimEnd().Split('\n').Reverse().TakeWhile(l => l.StartsWith("// ", StringComparison.Ordinal))
+            .Reverse().Select(l => l["// ".Length..]).ToList();
+        var compiled = Compile(snippet, snippet.Code);
+        var output = new StringWriter();
+        var context = new System.Runtime.Loader.AssemblyLoadContext("doc snippet", isCollectible: true);
+        var console = Console.Out;
+        try
+        {
+            var assembly = AnalyzerHarness.Load(context, AnalyzerHarness.Emit(compiled));
+            Console.SetOut(output);
+            assembly.EntryPoint!.Invoke(null, [Array.Empty<string>()]);
+        }
+        finally
+        {
+            Console.SetOut(console);
+            context.Unload();
+        }
+
+        var printed = output.ToString().ReplaceLineEndings("\n").TrimEnd('\n').Split('\n');
+        var matches = printed.Length == expected.Count && printed.Zip(expected).All(p =>
+            Regex.IsMatch(p.First, "^" + string.Join(".*", p.Second.Split("...").Select(Regex.Escape)) + "$"));
+        return matches || expected.Count == 0
+            ? (expected.Count == 0 ? $"{snippet.Place}: 'prints' needs the output as the block's last comment lines" : null)
+            : $"{snippet.Place}: the program should print\n  {string.Join("\n  ", expected)}\nit prints\n  {string.Join("\n  ", printed)}";
     }
 
     [Fact]
@@ -109,10 +148,20 @@ public class DocSnippetTests
         Assert.Contains("CS0103", Check(noCompile), StringComparison.Ordinal);
         var wrongExcerpt = block with { Marker = new SnippetMarker("excerpt", "examples/LocalWorkers", []), Code = "return WorkerHost.Run(args, Other.Define);" };
         Assert.Contains("has no line 'return WorkerHost.Run(args, Other.Define);'", Check(wrongExcerpt), StringComparison.Ordinal);
+
+        // The runtime twin's program prints CDSL225; a block that said CDSL224 would fail.
+        var program = DocSnippets.All.Single(s => s.Marker?.Prints == true);
+        Assert.Null(Check(program));
+        var otherOutput = program with { Code = program.Code.Replace("// error CDSL225", "// error CDSL224", StringComparison.Ordinal) };
+        Assert.StartsWith($"{program.Place}: the program should print\n  error CDSL224", Check(otherOutput), StringComparison.Ordinal);
     }
 
     /// <summary>The warnings and errors of the block's file (not the prelude's or the generator's).</summary>
-    private static List<Diagnostic> Diagnostics(DocSnippet snippet, string code)
+    private static List<Diagnostic> Diagnostics(DocSnippet snippet, string code) =>
+        [.. Compile(snippet, code).All.Where(d => d.Location.SourceTree?.FilePath != "User1.cs")];
+
+    /// <summary>The block's file (User0.cs) and the prelude (User1.cs), compiled; the prelude must compile cleanly.</summary>
+    private static CompiledSnippet Compile(DocSnippet snippet, string code)
     {
         var kind = snippet.Kind == "program" ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
         var compiled = AnalyzerHarness.Compile(
@@ -122,7 +171,7 @@ public class DocSnippetTests
             DocSnippetTemplates.Prelude);
         var prelude = compiled.All.Where(d => d.Location.SourceTree?.FilePath == "User1.cs").ToList();
         Assert.True(prelude.Count == 0, "the prelude does not compile:\n" + string.Join("\n", prelude));
-        return [.. compiled.All.Where(d => d.Location.SourceTree?.FilePath != "User1.cs")];
+        return compiled;
     }
 
     private static string Describe(IEnumerable<Diagnostic> diagnostics, DocSnippet snippet, string code) =>

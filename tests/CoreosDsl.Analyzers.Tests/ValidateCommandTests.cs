@@ -1,8 +1,10 @@
+using CoreosDsl.Analyzers.Tests.Support;
 using CoreosDsl.CloudConfig;
 
 namespace CoreosDsl.Analyzers.Tests;
 
 /// <summary><c>dotnet run -- validate</c> reports the runtime twin's findings with the cloud-config validator's.</summary>
+[Collection(ConsoleOutput.Collection)] // it redirects Console.Out
 public class ValidateCommandTests
 {
     [Fact]

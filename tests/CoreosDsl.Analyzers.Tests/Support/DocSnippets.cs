@@ -23,7 +23,7 @@ public sealed record DocSnippet(string File, int Line, string Code, SnippetMarke
 }
 
 /// <summary>
-/// A parsed marker. Kinds: <c>file</c> (the default), <c>program</c>, <c>members</c>, <c>fragment [RECEIVER]</c>,
+/// A parsed marker. Kinds: <c>file</c> (the default), <c>program [prints]</c>, <c>members</c>, <c>fragment [RECEIVER]</c>,
 /// <c>excerpt PATH</c>, <c>skip REASON</c>; <c>expect ID ...</c> after the kind lists the diagnostics the block's
 /// failing part must report (DocSnippetTests describes each).
 /// </summary>
@@ -32,7 +32,8 @@ public sealed record DocSnippet(string File, int Line, string Code, SnippetMarke
 /// <param name="Expected">The IDs after <c>expect</c>; empty when there is no <c>expect</c>.</param>
 /// <param name="SystemdVersion">The project's CoreosDslSystemdVersion (<c>systemd=258</c>; default 252).</param>
 /// <param name="Ignition">Whether a fragment's worker is an Ignition worker (<c>ignition</c>: <c>.WithIgnition()</c>).</param>
-public sealed record SnippetMarker(string Kind, string? Argument, IReadOnlyList<string> Expected, int SystemdVersion = 252, bool Ignition = false);
+/// <param name="Prints">Whether a program is run and prints what the block's last comment lines say (<c>prints</c>).</param>
+public sealed record SnippetMarker(string Kind, string? Argument, IReadOnlyList<string> Expected, int SystemdVersion = 252, bool Ignition = false, bool Prints = false);
 
 /// <summary>Finds the C# code blocks of README.md and docs/*.md and their markers.</summary>
 public static partial class DocSnippets
@@ -123,6 +124,7 @@ public static partial class DocSnippets
         var argumentWords = words[1..(expectAt < 0 ? words.Length : expectAt)];
         var version = 252;
         var ignition = false;
+        var prints = false;
         if (kind is "file" or "program" or "members" or "fragment")
         {
             // Project settings: systemd=N, and for fragments ignition.
@@ -134,7 +136,8 @@ public static partial class DocSnippets
             }
 
             ignition = kind == "fragment" && argumentWords.Contains("ignition");
-            argumentWords = [.. argumentWords.Where(w => !(ignition && w == "ignition"))];
+            prints = kind == "program" && argumentWords.Contains("prints");
+            argumentWords = [.. argumentWords.Where(w => !(ignition && w == "ignition") && !(prints && w == "prints"))];
         }
 
         var argument = argumentWords.Length == 0 ? null : string.Join(' ', argumentWords);
@@ -149,7 +152,7 @@ public static partial class DocSnippets
         if (!known)
         {
             throw new FormatException(
-                $"{file}:{line}: unknown snippet marker '{text}'; write file, program, members, fragment [{string.Join("|", DocSnippetTemplates.Receivers)}] [ignition] (each optionally systemd=N), excerpt PATH or skip REASON; then optionally expect ID ...");
+                $"{file}:{line}: unknown snippet marker '{text}'; write file, program [prints], members, fragment [{string.Join("|", DocSnippetTemplates.Receivers)}] [ignition] (each optionally systemd=N), excerpt PATH or skip REASON; then optionally expect ID ...");
         }
 
         if (expectAt >= 0 && (expected.Length == 0 || expected.Any(id => !DiagnosticId().IsMatch(id))))
@@ -157,7 +160,7 @@ public static partial class DocSnippets
             throw new FormatException($"{file}:{line}: 'expect' takes diagnostic IDs (CDSL201, CS0103): '{text}'");
         }
 
-        return new SnippetMarker(kind, argument, expected, version, ignition);
+        return new SnippetMarker(kind, argument, expected, version, ignition, prints);
     }
 
     [GeneratedRegex(@"^\s*<!--\s*snippet:(?<text>.*?)-->\s*$")]
