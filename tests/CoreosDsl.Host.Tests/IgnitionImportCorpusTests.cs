@@ -204,6 +204,30 @@ public class IgnitionImportCorpusTests
     }
 
     [Fact]
+    public void WhatButaneWroteImportsAsIgnitionJsonAndEmitsItAgain()
+    {
+        // The .ign files Butane writes are the Ignition configs people deploy (and later import): gzip'd data URLs,
+        // "compression": "", generated mount units. Each must import and emit the same JSON, key for key.
+        var files = Directory.GetFiles(Corpus, "*.butane.ign").Order(StringComparer.Ordinal).ToList();
+        var imports = files.Select((file, i) => IgnitionImporter.Import((JsonObject)JsonNode.Parse(File.ReadAllText(file))!,
+            new ImportOptions { WorkerName = $"butane-{i}", ClassName = $"Butane{i}", Namespace = "ButaneOut", SourceName = Path.GetFileName(file) })).ToList();
+        var assembly = GeneratedCode.Compile(imports.Select(i => i.Source), analyze: false);
+        var failures = new List<string>();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var emitted = GeneratedCode.Define(assembly, $"ButaneOut.Butane{i}").ToIgnitionJson();
+            var expected = IgnitionJson.Canonical(WithoutLaterSpecKeys(File.ReadAllText(files[i])));
+            if (IgnitionJson.Canonical(JsonNode.Parse(emitted)) != expected)
+            {
+                failures.Add($"{Path.GetFileName(files[i])}: emits\n{IgnitionJson.Canonical(JsonNode.Parse(emitted))}\nexpected\n{expected}");
+            }
+        }
+
+        Assert.True(files.Count >= 30);
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    [Fact]
     public void KeysOfALaterSpecAreLeftOutAsIgnitionIgnoresThem()
     {
         var (files, imports, _) = Compiled.Value;
