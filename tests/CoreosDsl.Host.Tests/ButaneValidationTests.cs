@@ -18,6 +18,7 @@ public class ButaneValidationTests
     {
         ["22-inline-gzip.bu"] = "error", // the real Ignition fails the boot on it
         ["63-fcos.bu"] = "error", // only the flatcar variant is read
+        ["91-update-conf-no-overwrite.bu"] = "error", // Flatcar has the file: Ignition fails without overwrite
     };
 
     public static TheoryData<string, string, string> Verdicts()

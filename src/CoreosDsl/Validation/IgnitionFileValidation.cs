@@ -18,7 +18,38 @@ public static class IgnitionFileValidation
     public static IgnitionValidationReport Validate(byte[] json)
     {
         var report = IgnitionValidator.Validate(json);
-        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files)).Concat(CheckGzipData(report.Source)));
+        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files)).Concat(CheckGzipData(report.Source)).Concat(CheckFilesFlatcarShips(report.Source)));
+    }
+
+    /// <summary>The files of /etc a Flatcar root filesystem already holds when Ignition writes the config's files.</summary>
+    private static readonly string[] FilesFlatcarShips = ["/etc/flatcar/update.conf"];
+
+    /// <summary>
+    /// A file Flatcar already has, given contents without <c>overwrite: true</c>: since spec 3.0.0 <c>overwrite</c>
+    /// defaults to false, and Ignition then fails the boot (<c>A file exists there already and overwrite is false</c>;
+    /// Flatcar's update-strategy examples were fixed for this). Appending, or no contents, is fine.
+    /// </summary>
+    private static IEnumerable<IgnitionValidationEntry> CheckFilesFlatcarShips(string source)
+    {
+        if (System.Text.Json.Nodes.JsonNode.Parse(source)?["storage"]?["files"] is not System.Text.Json.Nodes.JsonArray files)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (files[i] is System.Text.Json.Nodes.JsonObject file && file["path"] is System.Text.Json.Nodes.JsonValue p && p.TryGetValue<string>(out var path)
+                && FilesFlatcarShips.Contains(path)
+                && file["contents"]?["source"] is System.Text.Json.Nodes.JsonValue
+                && !(file["overwrite"] is System.Text.Json.Nodes.JsonValue o && o.TryGetValue<bool>(out var overwrite) && overwrite))
+            {
+                yield return new IgnitionValidationEntry(IgnitionSeverity.Error, "overwrite", $"$.storage.files.{i}", 0, 0,
+                    $"{path} exists on Flatcar before Ignition runs, and overwrite is not true, so Ignition fails the boot (a file exists there already and overwrite is false)")
+                {
+                    Fix = "add \"overwrite\": true (Butane: overwrite: true), or use append to add lines",
+                };
+            }
+        }
     }
 
     /// <summary>
