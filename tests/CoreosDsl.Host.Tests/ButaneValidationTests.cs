@@ -68,6 +68,26 @@ public class ButaneValidationTests
     }
 
     [Fact]
+    public void AModeWrittenInDecimalGetsButanesWarningAndNumbersDecodeAsYamlV3Does()
+    {
+        var result = ButaneValidation.Validate(File.ReadAllText(Path.Combine(Cases, "89-decimal-644.bu")), Cases);
+        Assert.Contains(result.Report!.Entries, e => e.Rule == "butane" && e.JsonPath == "storage.files[0].mode"
+            && e.Message.Contains("unreasonable mode would be reasonable if specified in octal", StringComparison.Ordinal) && e.Message.EndsWith("write mode: 0644", StringComparison.Ordinal));
+        Assert.Contains(result.Report.Entries, e => e.JsonPath == "storage.directories[0].mode" && e.Message.StartsWith("755 is an unusual mode", StringComparison.Ordinal));
+
+        string Mode(string value) => $"variant: flatcar\nversion: 1.0.0\nstorage:\n  files:\n    - path: /etc/a\n      mode: {value}\n";
+        foreach (var (value, expected) in new[] { ("0644", 420L), ("0644.0", 644L), ("0999", 999L), ("420.7", 420L), ("0x1a4", 420L), ("1_000", 1000L) })
+        {
+            var translation = ButaneImport.Translate(Mode(value), Cases);
+            Assert.Equal(expected, (long)translation.Config["storage"]!["files"]![0]!["mode"]!);
+            Assert.Equal(value is "0644.0", translation.Warnings.Any(w => w.Contains("remember to add a leading zero", StringComparison.Ordinal)));
+        }
+
+        var quotedUid = Assert.Throws<ButaneException>(() => ButaneImport.Translate("variant: flatcar\nversion: 1.0.0\npasswd:\n  users:\n    - name: core\n      uid: \"500\"\n", Cases));
+        Assert.Contains("passwd.users[0].uid: Butane reads an integer here, not '500'", quotedUid.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheCommandChecksAButaneFile()
     {
         var folder = TestPaths.NewScratchDirectory("validate-butane");

@@ -15,8 +15,9 @@ namespace CoreosDsl.Host;
 /// inline and local contents when that is shorter; the bytes on disk are the same) and carry no <c>compression: ""</c>.
 /// </param>
 /// <param name="LocalFiles">The resources whose contents came from a local file, and that file (as a path the definition can read).</param>
-/// <param name="Notes">What Butane would warn about, for the review list.</param>
-internal sealed record ButaneTranslation(JsonObject Config, IReadOnlyDictionary<JsonObject, string> LocalFiles, IReadOnlyList<string> Notes);
+/// <param name="Notes">What the user should review, including what Butane would warn about.</param>
+/// <param name="Warnings">The notes Butane prints as warnings (an unused key, a mode that looks decimal), which <c>butane --strict</c> fails on.</param>
+internal sealed record ButaneTranslation(JsonObject Config, IReadOnlyDictionary<JsonObject, string> LocalFiles, IReadOnlyList<string> Notes, IReadOnlyList<string> Warnings);
 
 /// <summary>A Butane config that cannot be translated: the message names the key and the fix.</summary>
 internal sealed class ButaneException(string message) : Exception(message);
@@ -84,7 +85,7 @@ internal static class ButaneImport
             var camel = Camel(key);
             if (state.Find(camel) is not { } schemaKey)
             {
-                state.Notes.Add($"{key}: not a key of Butane's flatcar {version} spec; Butane ignores it with a warning (Unused key {key})");
+                state.Warn($"{key}: not a key of Butane's flatcar {version} spec; Butane ignores it with a warning (Unused key {key})");
                 continue;
             }
 
@@ -105,6 +106,7 @@ internal static class ButaneImport
             }
         }
 
+        WarnDecimalModes(state, root);
         AddMountUnits(state, input, root);
         AddTrees(state, input, root);
         var report = IgnitionValidator.Validate(root.ToJsonString());
@@ -113,7 +115,7 @@ internal static class ButaneImport
             throw new ButaneException($" Butane would refuse it: the config it translates to is invalid:\n{report.Render("translated.ign").TrimEnd('\n')}");
         }
 
-        return new ButaneTranslation(root, state.LocalFiles, state.Notes);
+        return new ButaneTranslation(root, state.LocalFiles, state.Notes, state.Warnings);
     }
 
     private sealed class State(string filesDir, string variantVersion, string spec)
@@ -133,6 +135,15 @@ internal static class ButaneImport
         public Dictionary<JsonObject, string> LocalFiles { get; } = new(ReferenceEqualityComparer.Instance);
 
         public List<string> Notes { get; } = [];
+
+        public List<string> Warnings { get; } = [];
+
+        /// <summary>A note Butane prints as a warning.</summary>
+        public void Warn(string note)
+        {
+            Notes.Add(note);
+            Warnings.Add(note);
+        }
     }
 
     /// <summary>The JSON of one Butane value at a schema key (null when Butane would leave it out: empty objects and lists, null).</summary>
@@ -148,9 +159,9 @@ internal static class ButaneImport
             case IgnitionValueType.String:
                 return node is ConfigScalar s ? JsonValue.Create(s.Value) : throw Wrong(where, "a string", node);
             case IgnitionValueType.Int:
-                return node is ConfigScalar { Kind: ScalarKind.Int } i && GoInt(i.Value) is { } number
+                return node is ConfigScalar { Kind: ScalarKind.Int or ScalarKind.Float } i && (GoInt(i.Value) ?? GoFloatToInt(i.Value)) is { } number
                     ? JsonValue.Create(number)
-                    : throw Wrong(where, "an integer (a mode in octal: 0644)", node);
+                    : throw Wrong(where, key.Path.EndsWith(".mode", StringComparison.Ordinal) ? "an integer (a mode in octal: 0644)" : "an integer", node);
             case IgnitionValueType.Bool:
                 return GoBool(node) is { } flag ? JsonValue.Create(flag) : throw Wrong(where, "true or false (or yes/no, on/off, y/n)", node);
             case IgnitionValueType.StringList:
@@ -241,7 +252,7 @@ internal static class ButaneImport
 
             if (state.Find(path + "." + Camel(key)) is not { } schemaKey)
             {
-                state.Notes.Add($"{childWhere}: not a key of Butane's flatcar {state.VariantVersion} spec; Butane ignores it with a warning (Unused key {key})");
+                state.Warn($"{childWhere}: not a key of Butane's flatcar {state.VariantVersion} spec; Butane ignores it with a warning (Unused key {key})");
                 continue;
             }
 
@@ -620,6 +631,98 @@ internal static class ButaneImport
 
         value = negative ? -value : value;
         return value >= long.MinValue && value <= long.MaxValue ? (long)value : null;
+    }
+
+    /// <summary>
+    /// A YAML float decoded into a Go int as gopkg.in/yaml.v3 does: its float syntax (no underscores, no hex), the
+    /// value truncated toward zero (<c>0644.0</c> is 644, <c>1e3</c> is 1000, and <c>0999</c>, not octal, is the
+    /// float 999); null when it is not a float or does not fit.
+    /// </summary>
+    private static long? GoFloatToInt(string text)
+    {
+        if (!System.Text.RegularExpressions.Regex.IsMatch(text, "^[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?$")
+            || !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            || double.IsNaN(value) || value >= 9.2233720368547758E18 || value < -9.2233720368547758E18)
+        {
+            return null;
+        }
+
+        return (long)Math.Truncate(value);
+    }
+
+    /// <summary>
+    /// Butane's warning on a mode written in decimal by mistake (<c>mode: 644</c>): a mode whose decimal digits, read
+    /// as octal, make a usual mode while the value itself is not a usual one.
+    /// </summary>
+    private static void WarnDecimalModes(State state, JsonObject root)
+    {
+        foreach (var (list, directory) in new[] { ("files", false), ("directories", true) })
+        {
+            if ((root["storage"] as JsonObject)?[list] is not JsonArray items)
+            {
+                continue;
+            }
+
+            for (var n = 0; n < items.Count; n++)
+            {
+                if (items[n]?["mode"] is JsonValue v && v.TryGetValue<long>(out var mode) && DecimalDigitsAsOctal(mode) is { } octal
+                    && !IsUsualMode(mode, directory) && IsUsualMode(octal, directory))
+                {
+                    state.Warn($"storage.{list}[{n}].mode: {mode} is an unusual mode, and 0{mode} would be a usual one: " +
+                        $"Butane warns (unreasonable mode would be reasonable if specified in octal; remember to add a leading zero); write mode: 0{mode}");
+                }
+            }
+        }
+    }
+
+    /// <summary>The value of <paramref name="mode"/>'s decimal digits read as octal (at most four digits, none above 7), or null.</summary>
+    private static long? DecimalDigitsAsOctal(long mode)
+    {
+        if (mode is < 0 or > 7777)
+        {
+            return null;
+        }
+
+        var text = mode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text.Any(c => c > '7') ? null : Convert.ToInt64(text, 8);
+    }
+
+    /// <summary>
+    /// Whether a mode is one people mean (Butane's rule): no bits, or permissions that widen from other to group to
+    /// user, readable by someone, execute not without read, a directory searchable and never setuid (setgid or
+    /// sticky only where someone may write), a file never sticky and setuid/setgid only when executable and not
+    /// writable by all.
+    /// </summary>
+    private static bool IsUsualMode(long mode, bool directory)
+    {
+        if (mode == 0)
+        {
+            return true;
+        }
+
+        bool anyRead = false, anyWrite = false, anyExec = false;
+        foreach (var shift in new[] { 0, 3, 6 })
+        {
+            var perm = (mode >> shift) & 7;
+            bool r = (perm & 4) != 0, w = (perm & 2) != 0, x = (perm & 1) != 0;
+            if ((!r && anyRead) || (!w && anyWrite) || (!x && anyExec) || (x && anyRead && !anyExec) || ((w || x) && !r))
+            {
+                return false;
+            }
+
+            anyRead |= r;
+            anyWrite |= w;
+            anyExec |= x;
+        }
+
+        if (!anyRead)
+        {
+            return false;
+        }
+
+        return directory
+            ? anyExec && (mode & 0x800) == 0 && ((mode & 0x600) == 0 || anyWrite)
+            : ((mode & 0xC00) == 0 || (anyExec && (mode & 2) == 0)) && (mode & 0x200) == 0;
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ namespace CoreosDsl.Host;
 /// <param name="Refusal">Why Butane would refuse the file (the key and the fix), or null when it translates.</param>
 /// <param name="Report">
 /// When it translates: the findings on the Ignition config it becomes (lines of the pretty-printed translation), then
-/// the keys Butane ignores with a warning (<c>Unused key</c>; no line).
+/// what Butane warns about (a key it ignores, <c>Unused key</c>; a mode that looks decimal; no line).
 /// </param>
 internal sealed record ButaneValidationResult(string? Refusal, IgnitionValidationReport? Report)
 {
@@ -38,9 +38,9 @@ internal static class ButaneValidation
         }
 
         var translated = translation.Config.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
-        var unused = translation.Notes.Where(n => n.Contains("(Unused key ", StringComparison.Ordinal))
-            .Select(n => n.Split(": ", 2))
-            .Select(n => new IgnitionValidationEntry(IgnitionSeverity.Warning, "unused-key", n[0], 0, 0, n[1]));
+        var unused = translation.Warnings
+            .Select(n => (Rule: n.Contains("(Unused key ", StringComparison.Ordinal) ? "unused-key" : "butane", Parts: n.Split(": ", 2)))
+            .Select(n => new IgnitionValidationEntry(IgnitionSeverity.Warning, n.Rule, n.Parts[0], 0, 0, n.Parts[1]));
         return new ButaneValidationResult(null, IgnitionFileValidation.Validate(Encoding.UTF8.GetBytes(translated)).WithEntries(unused));
     }
 }
