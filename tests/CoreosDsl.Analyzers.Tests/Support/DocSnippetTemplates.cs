@@ -10,8 +10,8 @@ namespace CoreosDsl.Analyzers.Tests.Support;
 /// <item>A block's leading <c>using</c> lines go at the top of the file, in every kind.</item>
 /// <item><c>members</c>: the block inside <c>public partial class Snippet { ... }</c>.</item>
 /// <item><c>fragment [RECEIVER]</c>: builder calls. A statement starts at a line without indentation (indented lines
-/// continue it, and so do <c>.Call(...)</c> lines after a statement that starts with <c>.</c>; comment lines are dropped); each becomes its own method, wrapped in the <see cref="Receivers"/>
-/// template its first word names (<c>units.Raw(...)</c> is placed where <c>units</c> is a worker's
+/// continue it, and so do <c>.Call(...)</c> lines after a statement that starts with <c>.</c>; comment lines are
+/// dropped); each becomes its own method, wrapped in the <see cref="Receivers"/> template its first word names (<c>units.Raw(...)</c> is placed where <c>units</c> is a worker's
 /// <c>coreos.units</c> builder). A statement that starts with <c>.</c> continues the marker's RECEIVER; any other
 /// statement (<c>Units.Timer(...)</c>, <c>Worker.Define(...)</c>, <c>worker.WithConfigUrl(...)</c>) is a method body
 /// as it is. <c>=&gt; ...</c> stands for an empty lambda body, and <c> ...)</c> for nothing. With <c>ignition</c>
