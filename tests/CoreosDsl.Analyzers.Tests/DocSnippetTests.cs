@@ -16,7 +16,7 @@ namespace CoreosDsl.Analyzers.Tests;
 /// <c>members</c>: members of a class; <c>fragment [RECEIVER]</c>: builder calls
 /// (<see cref="DocSnippetTemplates"/> has the templates);</item>
 /// <item><c>expect ID ...</c> after the kind: the block's failing part (before a <c>// fixed</c> line) reports exactly
-/// these IDs (each at least once, nothing else), and its fixed part nothing;</item>
+/// these IDs (each at least once, nothing else; in a fragment every statement reports), and its fixed part nothing;</item>
 /// <item><c>excerpt PATH</c>: a shortened copy of a file (or the .cs files of a folder) of the repository, which its
 /// own build checks: its code lines, without comments, appear there in this order;</item>
 /// <item><c>skip REASON</c>: not checked (rare, with the reason).</item>
@@ -69,6 +69,15 @@ public class DocSnippetTests
         {
             return $"{snippet.Place}: the block ({snippet.Kind}) should report {(expected.Count == 0 ? "nothing" : string.Join(", ", expected))}, it reports:\n"
                 + Describe(reported, snippet, failing);
+        }
+
+        // Each statement of a failing fragment is a mistake of its own: each reports.
+        var silent = snippet.Kind == "fragment" && expected.Count > 0
+            ? StatementMethods(snippet, failing).Where(m => !reported.Any(d => d.Location.IsInSource && d.Location.SourceTree!.FilePath == "User0.cs" && m.Span.Contains(d.Location.SourceSpan))).ToList()
+            : [];
+        if (silent.Count > 0)
+        {
+            return $"{snippet.Place}: each statement of the failing part should report, this one reports nothing:\n{silent[0]}";
         }
 
         var afterFix = @fixed is null ? [] : Diagnostics(snippet, @fixed);
@@ -155,6 +164,11 @@ public class DocSnippetTests
         var otherOutput = program with { Code = program.Code.Replace("// error CDSL225", "// error CDSL224", StringComparison.Ordinal) };
         Assert.StartsWith($"{program.Place}: the program should print\n  error CDSL224", Check(otherOutput), StringComparison.Ordinal);
     }
+
+    /// <summary>The methods a fragment's statements are wrapped in, as the compiled file has them.</summary>
+    private static IEnumerable<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax> StatementMethods(DocSnippet snippet, string code) =>
+        Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(DocSnippetTemplates.Wrap(snippet.Marker, code), AnalyzerHarness.ParseOptions)
+            .GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>();
 
     /// <summary>The warnings and errors of the block's file (not the prelude's or the generator's).</summary>
     private static List<Diagnostic> Diagnostics(DocSnippet snippet, string code) =>
