@@ -77,4 +77,32 @@ public class ValidateIgnitionFileTests
         Assert.Contains("\"rule\": \"CDSL226\"", result.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("\"path\": \"$.systemd.units.0.contents\"", result.StandardOutput, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ConfigsThatFailAFlatcarBootAreErrorsAtTheirPlace()
+    {
+        // Both pass ignition-validate; Ignition's files stage fails on each (FlatcarBootFailures).
+        File.WriteAllText(Path.Combine(folder, "boot.json"), """
+            {"ignition": {"version": "3.3.0"},
+             "storage": {"files": [
+               {"path": "/etc/flatcar/update.conf", "contents": {"source": "data:,REBOOT_STRATEGY%3Doff%0A"}},
+               {"path": "/etc/motd", "contents": {"compression": "gzip", "source": "data:,hello"}}]}}
+            """);
+
+        var result = Cli.Run(Cli.Fleet, folder, "validate", "boot.json");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("error[overwrite]: $.storage.files.0: /etc/flatcar/update.conf exists on Flatcar before Ignition runs", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("add \"overwrite\": true", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains(" --> boot.json:3:", result.StandardOutput, StringComparison.Ordinal); // at the file's contents, line 3
+        Assert.Contains("error[gzip]: $.storage.files.1.contents.compression: compression is gzip, but the data URL's bytes are not gzip data", result.StandardOutput, StringComparison.Ordinal);
+
+        File.WriteAllText(Path.Combine(folder, "fixed.json"), """
+            {"ignition": {"version": "3.3.0"},
+             "storage": {"files": [
+               {"path": "/etc/flatcar/update.conf", "overwrite": true, "contents": {"source": "data:,REBOOT_STRATEGY%3Doff%0A"}},
+               {"path": "/etc/motd", "contents": {"source": "data:,hello"}}]}}
+            """);
+        Assert.Equal(0, Cli.Run(Cli.Fleet, folder, "validate", "fixed.json").ExitCode);
+    }
 }

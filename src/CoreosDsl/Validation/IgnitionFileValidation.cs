@@ -14,113 +14,12 @@ public static class IgnitionFileValidation
 {
     /// <summary>Validates the Ignition config in <paramref name="json"/>.</summary>
     /// <param name="json">The file's bytes.</param>
-    /// <returns>ignition-validate's findings, then the unit findings.</returns>
+    /// <returns>ignition-validate's findings, then those of the units, the networkd files and <see cref="FlatcarBootFailures"/>.</returns>
     public static IgnitionValidationReport Validate(byte[] json)
     {
         var report = IgnitionValidator.Validate(json);
-        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files)).Concat(CheckGzipData(report.Source)).Concat(CheckFilesFlatcarShips(report.Source)));
-    }
-
-    /// <summary>The files of /etc a Flatcar root filesystem already holds when Ignition writes the config's files.</summary>
-    private static readonly string[] FilesFlatcarShips = ["/etc/flatcar/update.conf"];
-
-    /// <summary>
-    /// A file Flatcar already has, given contents without <c>overwrite: true</c>: since spec 3.0.0 <c>overwrite</c>
-    /// defaults to false, and Ignition then fails the boot (<c>A file exists there already and overwrite is false</c>;
-    /// Flatcar's update-strategy examples were fixed for this). Appending, or no contents, is fine.
-    /// </summary>
-    private static IEnumerable<IgnitionValidationEntry> CheckFilesFlatcarShips(string source)
-    {
-        if (System.Text.Json.Nodes.JsonNode.Parse(source)?["storage"]?["files"] is not System.Text.Json.Nodes.JsonArray files)
-        {
-            yield break;
-        }
-
-        for (var i = 0; i < files.Count; i++)
-        {
-            if (files[i] is System.Text.Json.Nodes.JsonObject file && file["path"] is System.Text.Json.Nodes.JsonValue p && p.TryGetValue<string>(out var path)
-                && FilesFlatcarShips.Contains(path)
-                && file["contents"]?["source"] is System.Text.Json.Nodes.JsonValue
-                && !(file["overwrite"] is System.Text.Json.Nodes.JsonValue o && o.TryGetValue<bool>(out var overwrite) && overwrite))
-            {
-                yield return new IgnitionValidationEntry(IgnitionSeverity.Error, "overwrite", $"$.storage.files.{i}", 0, 0,
-                    $"{path} exists on Flatcar before Ignition runs, and overwrite is not true, so Ignition fails the boot (a file exists there already and overwrite is false)")
-                {
-                    Fix = "add \"overwrite\": true (Butane: overwrite: true), or use append to add lines",
-                };
-            }
-        }
-    }
-
-    /// <summary>
-    /// Resources that say <c>compression: gzip</c> but whose data URL holds no gzip data (Butane's
-    /// <c>compression: gzip</c> beside <c>inline:</c> text writes that): ignition-validate and Butane pass them, but
-    /// Ignition fails the boot when it writes the file (<c>failed to create file ...: unexpected EOF</c>).
-    /// </summary>
-    private static IEnumerable<IgnitionValidationEntry> CheckGzipData(string source)
-    {
-        var found = new List<IgnitionValidationEntry>();
-        void Walk(System.Text.Json.Nodes.JsonNode? node, string path)
-        {
-            switch (node)
-            {
-                case System.Text.Json.Nodes.JsonObject obj:
-                    if (obj["compression"] is System.Text.Json.Nodes.JsonValue c && c.TryGetValue<string>(out var compression) && compression == "gzip"
-                        && obj["source"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var url)
-                        && Ignition.DataUrl.TryDecode(url) is { } bytes && !IsGzip(bytes))
-                    {
-                        found.Add(new IgnitionValidationEntry(IgnitionSeverity.Error, "gzip", $"{path}.compression", 0, 0,
-                            "compression is gzip, but the data URL's bytes are not gzip data, so Ignition fails the boot writing them (unexpected EOF)")
-                        {
-                            Fix = "drop compression to write the bytes as they are, or gzip them and give them base64 (data:;base64,H4sI...)",
-                        });
-                    }
-
-                    foreach (var (key, child) in obj)
-                    {
-                        Walk(child, $"{path}.{key}");
-                    }
-
-                    break;
-                case System.Text.Json.Nodes.JsonArray array:
-                    for (var i = 0; i < array.Count; i++)
-                    {
-                        Walk(array[i], $"{path}.{i}");
-                    }
-
-                    break;
-            }
-        }
-
-        try
-        {
-            Walk(System.Text.Json.Nodes.JsonNode.Parse(source), "$");
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // not reached: the report has no errors, so the source is JSON
-        }
-
-        return found;
-    }
-
-    private static bool IsGzip(byte[] data)
-    {
-        if (data.Length < 18 || data[0] != 0x1f || data[1] != 0x8b)
-        {
-            return false; // shorter than a gzip header and trailer, or without gzip's magic bytes
-        }
-
-        try
-        {
-            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(data), System.IO.Compression.CompressionMode.Decompress);
-            gzip.CopyTo(Stream.Null);
-            return true;
-        }
-        catch (Exception e) when (e is InvalidDataException or EndOfStreamException)
-        {
-            return false;
-        }
+        return report.HasErrors ? report : report.WithEntries(CheckUnits(report.Units).Concat(CheckNetworkdFiles(report.Files))
+            .Concat(FlatcarBootFailures.Check(report)));
     }
 
     /// <summary>
