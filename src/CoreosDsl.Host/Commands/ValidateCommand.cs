@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using CoreosDsl.CloudConfig;
 using CoreosDsl.CloudConfig.Validation;
@@ -56,7 +57,9 @@ internal static class ValidateCommand
             return RunIgnitionFile(context, path, bytes, strict, json);
         }
 
-        var text = CommonOptions.ReadInputFile(path);
+        // The bytes decoded as File.ReadAllText decodes a file (UTF-8, or the encoding its byte order mark names).
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        var text = reader.ReadToEnd();
         if (ButaneImport.IsButane(path, text))
         {
             return RunButaneFile(context, path, text, strict, json);
@@ -119,29 +122,8 @@ internal static class ValidateCommand
         }
 
         var report = result.Report!;
-        var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
-        if (json)
-        {
-            console.WriteJson(new JsonObject
-            {
-                ["file"] = path,
-                ["kind"] = "Butane",
-                ["version"] = report.Version,
-                ["ok"] = !failed,
-                ["entries"] = JsonNode.Parse(report.ToJson()),
-            });
-        }
-        else if (report.Entries.Count == 0)
-        {
-            console.Line($"[green]{Markup.Escape(path)}: ok (Butane, Ignition {Markup.Escape(report.Version ?? "")})[/]", $"{path}: ok (Butane, Ignition {report.Version})");
-        }
-        else
-        {
-            // Findings in the translation point at the pretty-printed Ignition config Butane would write.
-            console.Out.Write(report.Render($"{path} (as Ignition {report.Version})"));
-        }
-
-        return failed ? WorkerHost.Problems : WorkerHost.Success;
+        // Findings in the translation point at the pretty-printed Ignition config Butane would write.
+        return WriteIgnitionReport(context, path, report, strict, json, "Butane", $"Butane, Ignition {report.Version}", $"{path} (as Ignition {report.Version})");
     }
 
     /// <summary>
@@ -151,6 +133,16 @@ internal static class ValidateCommand
     private static int RunIgnitionFile(HostContext context, string path, byte[] bytes, bool strict, bool json)
     {
         var report = IgnitionFileValidation.Validate(bytes);
+        return WriteIgnitionReport(context, path, report, strict, json, "Ignition", $"Ignition {report.Version}", path);
+    }
+
+    /// <summary>
+    /// Writes an Ignition report (of an Ignition file, or of the config a Butane file becomes) as JSON, as one ok line
+    /// (<paramref name="okWhat"/> in parentheses), or rendered with carets under <paramref name="renderName"/>.
+    /// </summary>
+    private static int WriteIgnitionReport(HostContext context, string path, IgnitionValidationReport report, bool strict, bool json,
+        string kind, string okWhat, string renderName)
+    {
         var failed = strict ? report.Entries.Count > 0 : report.HasErrors;
         var console = context.Console;
         if (json)
@@ -158,7 +150,7 @@ internal static class ValidateCommand
             console.WriteJson(new JsonObject
             {
                 ["file"] = path,
-                ["kind"] = "Ignition",
+                ["kind"] = kind,
                 ["version"] = report.Version,
                 ["ok"] = !failed,
                 ["entries"] = JsonNode.Parse(report.ToJson()),
@@ -166,11 +158,11 @@ internal static class ValidateCommand
         }
         else if (report.Entries.Count == 0)
         {
-            console.Line($"[green]{Markup.Escape(path)}: ok (Ignition {Markup.Escape(report.Version ?? "")})[/]", $"{path}: ok (Ignition {report.Version})");
+            console.Line($"[green]{Markup.Escape(path)}: ok ({Markup.Escape(okWhat)})[/]", $"{path}: ok ({okWhat})");
         }
         else
         {
-            console.Out.Write(report.Render(path));
+            console.Out.Write(report.Render(renderName));
         }
 
         return failed ? WorkerHost.Problems : WorkerHost.Success;
